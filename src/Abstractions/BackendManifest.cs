@@ -1,0 +1,16 @@
+namespace Liveness.Abstractions;
+
+/// <summary>What a backend plugin declares about itself, read from the <c>plugin.json</c> in its folder.</summary>
+/// <param name="Name">The name operators select the backend by (<c>onnx</c>, <c>torch</c>).</param>
+/// <param name="Assembly">The plugin's assembly file, relative to its folder.</param>
+public sealed record BackendManifest(
+    string Name,
+    string Version,
+    string Assembly,
+    IReadOnlyList<BackendRole> Roles,
+    IReadOnlyList<ModelFile> Models);
+
+/// <summary>A model file a backend needs, pinned by name and sha256, and where it can be fetched from.</summary>
+/// <param name="Name">The file name, also its path relative to the model directory and mirror (e.g. <c>blazeface/x.onnx</c>).</param>
+/// <param name="Upstream">The upstream URL; for a <c>.tgz</c> archive, <paramref name="ArchiveEntry"/> names the file inside it.</param>
+public sealed record ModelFile(string Name, string Sha256, string Upstream, string? ArchiveEntry = null);

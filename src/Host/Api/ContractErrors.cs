@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Liveness.Host.Api;
+
+/// <summary>
+/// Answers every failure in the contract's error form: <see cref="LivenessError"/>s from any layer, Kestrel's
+/// bad requests, unknown paths and methods, and anything unexpected (as 4007, logged, with no detail leaked).
+/// </summary>
+internal sealed partial class ContractErrors(RequestDelegate next, ILogger<ContractErrors> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+            if (context.Response is { HasStarted: false, StatusCode: >= 400 } && !context.Response.ContentLength.HasValue)
+            {
+                await WriteAsync(context, KindOf(context.Response.StatusCode), StatusDetail(context));
+            }
+        }
+        catch (LivenessError error)
+        {
+            if (error.InnerException is { } cause)
+            {
+                LogBackendFailure(logger, cause);
+            }
+
+            await WriteAsync(context, error.Kind, error.Message);
+        }
+        catch (BadHttpRequestException error)
+        {
+            var kind = KindOf(error.StatusCode);
+            await WriteAsync(context, kind, kind == ErrorKind.PayloadTooLarge ? "the request body is over the size limit" : "the request is malformed");
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            LogAborted(logger);
+        }
+        catch (Exception error)
+        {
+            LogUnexpected(logger, error);
+            await WriteAsync(context, ErrorKind.CheckFailed, "an internal error stopped the check");
+        }
+    }
+
+    private static ErrorKind KindOf(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => ErrorKind.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ErrorKind.MethodNotAllowed,
+        StatusCodes.Status411LengthRequired => ErrorKind.LengthRequired,
+        StatusCodes.Status413PayloadTooLarge => ErrorKind.PayloadTooLarge,
+        >= 500 => ErrorKind.CheckFailed,
+        _ => ErrorKind.InvalidArgument,
+    };
+
+    private static string StatusDetail(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status404NotFound => $"there is no endpoint at {context.Request.Path}",
+        StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed here; use POST",
+        StatusCodes.Status411LengthRequired => "the request must carry a Content-Length",
+        StatusCodes.Status413PayloadTooLarge => "the request body is over the size limit",
+        _ => "the request could not be served",
+    };
+
+    private async Task WriteAsync(HttpContext context, ErrorKind kind, string detail)
+    {
+        var entry = ErrorTable.For(kind);
+        if (context.Response.HasStarted)
+        {
+            context.Abort();
+            return;
+        }
+
+        LogAnswered(logger, entry.Code, entry.HttpStatus, kind);
+        context.Response.Clear();
+        context.Response.Headers[RequestId.Header] = RequestId.Of(context);
+        context.Response.StatusCode = entry.HttpStatus;
+        var body = new ErrorResponse(entry.Code, $"{entry.Message}: {detail}", RequestId.Of(context));
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await context.Response.WriteAsJsonAsync(body, ApiJsonContext.Default.ErrorResponse, cancellationToken: CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered error {Code} (HTTP {HttpStatus}, {Kind})")]
+    private static partial void LogAnswered(ILogger logger, int code, int httpStatus, ErrorKind kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A model backend failed")]
+    private static partial void LogBackendFailure(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The client went away before the answer")]
+    private static partial void LogAborted(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure")]
+    private static partial void LogUnexpected(ILogger logger, Exception error);
+}

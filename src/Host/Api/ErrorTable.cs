@@ -1,0 +1,20 @@
+namespace Liveness.Host.Api;
+
+/// <summary>The one place that maps every failure to the contract's code, message prefix and HTTP status.</summary>
+internal static class ErrorTable
+{
+    public readonly record struct Entry(int Code, string Message, int HttpStatus);
+
+    public static Entry For(ErrorKind kind) => kind switch
+    {
+        ErrorKind.InvalidArgument => new(1200, "invalid argument", StatusCodes.Status400BadRequest),
+        ErrorKind.NotFound => new(1200, "invalid argument", StatusCodes.Status404NotFound),
+        ErrorKind.MethodNotAllowed => new(1200, "invalid argument", StatusCodes.Status405MethodNotAllowed),
+        ErrorKind.LengthRequired => new(1200, "invalid argument", StatusCodes.Status411LengthRequired),
+        ErrorKind.PayloadTooLarge => new(1200, "invalid argument", StatusCodes.Status413PayloadTooLarge),
+        ErrorKind.InvalidVideo => new(2008, "invalid video error", StatusCodes.Status400BadRequest),
+        ErrorKind.NoBackendReady => new(4007, "liveness silent check failed", StatusCodes.Status503ServiceUnavailable),
+        ErrorKind.CheckFailed => new(4007, "liveness silent check failed", StatusCodes.Status500InternalServerError),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Liveness.Host.Pipeline;
+
+namespace Liveness.Host.Api;
+
+/// <summary><c>POST /liveness/silent_detection/stateless</c>: binds the request, runs the pipeline and shapes the answer as the contract says.</summary>
+internal static partial class LivenessEndpoint
+{
+    public const string Route = "/liveness/silent_detection/stateless";
+
+    public static void MapLivenessEndpoint(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Route, HandleAsync);
+
+    private static async Task HandleAsync(HttpContext context, LivenessPipeline pipeline, ILogger<LivenessPipeline> logger)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var cancellationToken = context.RequestAborted;
+        var request = await LivenessRequestReader.ReadAsync(context.Request, cancellationToken);
+        var decision = await pipeline.RunAsync(request, cancellationToken);
+        var response = Shape(decision, request, RequestId.Of(context));
+        LogAnswered(logger, StatusName(decision.Status), decision.Score, decision.Backends, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        await context.Response.WriteAsJsonAsync(response, ApiJsonContext.Default.LivenessResponse, cancellationToken: cancellationToken);
+    }
+
+    internal static LivenessResponse Shape(LivenessDecision decision, LivenessRequest request, string requestId)
+    {
+        var showImage = decision.Passed && request.ReturnImage;
+        return new LivenessResponse(
+            Code: 1000,
+            Passed: decision.Passed,
+            LivenessScore: Math.Round(decision.Score, 6),
+            LivenessStatus: request.ReturnStatus ? StatusName(decision.Status) : null,
+            ImageTimestamp: showImage ? Math.Round(decision.FrameSeconds!.Value, 3) : null,
+            Base64Image: showImage ? Convert.ToBase64String(decision.FrameJpeg!) : null,
+            Base64FaceImage: decision.Passed && request.ReturnFaceImage ? Convert.ToBase64String(decision.FaceJpeg!) : null,
+            RequestId: requestId);
+    }
+
+    public static string StatusName(LivenessStatus status) => status switch
+    {
+        LivenessStatus.Ok => "ok",
+        LivenessStatus.Hack => "hack",
+        LivenessStatus.ShortTime => "short_time",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered {Status} with score {Score:0.0000} by {Backends} in {ElapsedMs:0.0} ms")]
+    private static partial void LogAnswered(ILogger logger, string status, double score, string backends, double elapsedMs);
+}

@@ -1,0 +1,27 @@
+namespace Liveness.Host.Api;
+
+/// <summary>The kinds of failure the contract distinguishes; <see cref="ErrorTable"/> maps each to a code and HTTP status.</summary>
+public enum ErrorKind
+{
+    InvalidArgument,
+    NotFound,
+    MethodNotAllowed,
+    LengthRequired,
+    PayloadTooLarge,
+    InvalidVideo,
+    NoBackendReady,
+    CheckFailed,
+}
+
+/// <summary>A failure raised anywhere in the request's journey and answered in the contract's error form.</summary>
+/// <remarks>The detail becomes part of the client-facing message: it must never hold key material or video bytes.</remarks>
+public sealed class LivenessError(ErrorKind kind, string detail, Exception? inner = null) : Exception(detail, inner)
+{
+    public ErrorKind Kind { get; } = kind;
+
+    public static LivenessError InvalidArgument(string detail) => new(ErrorKind.InvalidArgument, detail);
+
+    public static LivenessError InvalidVideo(string detail) => new(ErrorKind.InvalidVideo, detail);
+
+    public static LivenessError CheckFailed(string detail, Exception? inner = null) => new(ErrorKind.CheckFailed, detail, inner);
+}

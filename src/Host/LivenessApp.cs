@@ -1,0 +1,79 @@
+using Liveness.Host.Api;
+using Liveness.Host.Crypto;
+using Liveness.Host.Models;
+using Liveness.Host.Pipeline;
+using Liveness.Host.Plugins;
+using Liveness.Host.Video;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Liveness.Host;
+
+/// <summary>Composes the host: settings, the pipeline's parts, the backend plugins and the public endpoint.</summary>
+public static partial class LivenessApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static WebApplication Build(string[] args)
+    {
+        NativeRuntimes.EnsureLoaded();
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        AddSettings(builder.Services, builder.Configuration);
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<ModelStore>();
+        builder.Services.AddSingleton<BackendLoader>();
+        builder.Services.AddSingleton<BackendRegistry>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BackendRegistry>());
+        builder.Services.AddSingleton<VideoDecryptor>();
+        builder.Services.AddSingleton<LivenessPipeline>();
+
+        var maxRequestBytes = builder.Configuration.GetValue(
+            $"{ApiOptions.Section}:{nameof(ApiOptions.MaxRequestBytes)}", new ApiOptions().MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBytes);
+        builder.Services.Configure<FormOptions>(form =>
+        {
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, maxRequestBytes);
+            form.MultipartBodyLengthLimit = maxRequestBytes;
+        });
+
+        var app = builder.Build();
+        WarnOnManualKeys(app);
+        app.UseMiddleware<RequestId>();
+        app.UseMiddleware<ContractErrors>();
+        app.MapLivenessEndpoint();
+        return app;
+    }
+
+    private static void AddSettings(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CryptoOptions>().BindConfiguration(CryptoOptions.Section)
+            .PostConfigure(crypto =>
+            {
+                // The manual's names for the primary key and IV win over the section.
+                crypto.Key = configuration["PARAM_DECRYPT_KEY"] ?? crypto.Key;
+                crypto.Iv = configuration["PARAM_DECRYPT_IV"] ?? crypto.Iv;
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateOnStart();
+        services.AddOptions<BackendOptions>().BindConfiguration(BackendOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    }
+
+    private static void WarnOnManualKeys(WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<CryptoOptions>>().Value.UsesManualDefaults)
+        {
+            LogManualKeys(app.Logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "!!! DECRYPTION USES THE PUBLISHED DEFAULT KEY AND IV FROM THE SENSEID MANUAL: anyone can decrypt uploads. Set PARAM_DECRYPT_KEY and PARAM_DECRYPT_IV. !!!")]
+    private static partial void LogManualKeys(ILogger logger);
+}

@@ -1,0 +1,126 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Liveness.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Liveness.Host.Models;
+
+/// <summary>Resolves pinned model files to verified local paths: the model directory, then the mirror, then upstream.</summary>
+/// <remarks>A file whose sha256 differs from its pin is never handed out, wherever it came from.</remarks>
+internal sealed partial class ModelStore(
+    IOptions<ModelOptions> options,
+    IHostEnvironment environment,
+    IHttpClientFactory httpClientFactory,
+    ILogger<ModelStore> logger)
+{
+    private readonly SemaphoreSlim fetching = new(1, 1);
+
+    private string ModelDirectory => Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
+
+    public async Task<string> ResolveAsync(ModelFile model, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(ModelDirectory, model.Name);
+        await fetching.WaitAsync(cancellationToken);
+        try
+        {
+            if (File.Exists(target))
+            {
+                if (await HasPinnedHashAsync(target, model, cancellationToken))
+                {
+                    return target;
+                }
+
+                LogMismatch(logger, model.Name, target);
+            }
+
+            var staged = target + ".partial";
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            try
+            {
+                var source = await FetchAsync(model, staged, cancellationToken);
+                if (!await HasPinnedHashAsync(staged, model, cancellationToken))
+                {
+                    LogMismatch(logger, model.Name, source);
+                    throw new ModelUnavailableException($"model {model.Name} from {source} does not match its pinned sha256");
+                }
+
+                File.Move(staged, target, overwrite: true);
+                LogFetched(logger, model.Name, source);
+                return target;
+            }
+            finally
+            {
+                File.Delete(staged);
+            }
+        }
+        finally
+        {
+            fetching.Release();
+        }
+    }
+
+    private async Task<string> FetchAsync(ModelFile model, string staged, CancellationToken cancellationToken)
+    {
+        if (options.Value.Mirror.Length > 0)
+        {
+            var mirrored = Path.Combine(Path.GetFullPath(options.Value.Mirror, environment.ContentRootPath), model.Name);
+            if (File.Exists(mirrored))
+            {
+                File.Copy(mirrored, staged, overwrite: true);
+                return mirrored;
+            }
+        }
+
+        if (!options.Value.Download)
+        {
+            throw new ModelUnavailableException(
+                $"model {model.Name} is not in {ModelDirectory} nor in the mirror, and downloads are off");
+        }
+
+        using var client = httpClientFactory.CreateClient(nameof(ModelStore));
+        client.Timeout = options.Value.DownloadTimeout;
+        await using var response = await client.GetStreamAsync(new Uri(model.Upstream), cancellationToken);
+        await using var output = File.Create(staged);
+        if (model.ArchiveEntry is null)
+        {
+            await response.CopyToAsync(output, cancellationToken);
+        }
+        else
+        {
+            await ExtractEntryAsync(response, model.ArchiveEntry, output, cancellationToken);
+        }
+
+        return model.Upstream;
+    }
+
+    private static async Task ExtractEntryAsync(Stream tgz, string entryName, Stream output, CancellationToken cancellationToken)
+    {
+        await using var gzip = new GZipStream(tgz, CompressionMode.Decompress);
+        await using var tar = new TarReader(gzip);
+        while (await tar.GetNextEntryAsync(cancellationToken: cancellationToken) is { } entry)
+        {
+            if (entry.Name == entryName && entry.DataStream is { } data)
+            {
+                await data.CopyToAsync(output, cancellationToken);
+                return;
+            }
+        }
+
+        throw new ModelUnavailableException($"the upstream archive has no entry {entryName}");
+    }
+
+    private static async Task<bool> HasPinnedHashAsync(string path, ModelFile model, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
+        return Convert.ToHexStringLower(hash) == model.Sha256.ToLowerInvariant();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} at {Source} does not match its pinned sha256; it will not be served")]
+    private static partial void LogMismatch(ILogger logger, string model, string source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model} fetched from {Source} and verified")]
+    private static partial void LogFetched(ILogger logger, string model, string source);
+}
+

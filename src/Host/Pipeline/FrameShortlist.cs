@@ -1,0 +1,39 @@
+using Liveness.Abstractions;
+using OpenCvSharp;
+
+namespace Liveness.Host.Pipeline;
+
+/// <summary>The best few frames of the face seen so far, by <see cref="FrameQuality"/>; memory stays bounded however long the video.</summary>
+internal sealed class FrameShortlist(int capacity) : IDisposable
+{
+    private readonly List<SelectedFrame> frames = new(capacity + 1);
+
+    /// <summary>Best first.</summary>
+    public IReadOnlyList<SelectedFrame> Frames => frames;
+
+    public void Offer(Mat image, double seconds, DetectedFace face, double quality)
+    {
+        if (frames.Count == capacity && quality <= frames[^1].Quality)
+        {
+            return;
+        }
+
+        var index = frames.FindIndex(kept => kept.Quality < quality);
+        frames.Insert(index < 0 ? frames.Count : index, new SelectedFrame(image.Clone(), seconds, face, quality));
+        if (frames.Count > capacity)
+        {
+            frames[^1].Dispose();
+            frames.RemoveAt(frames.Count - 1);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var frame in frames)
+        {
+            frame.Dispose();
+        }
+
+        frames.Clear();
+    }
+}

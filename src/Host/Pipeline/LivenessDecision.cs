@@ -1,0 +1,14 @@
+namespace Liveness.Host.Pipeline;
+
+/// <summary>What the pipeline concluded about one video, with the selected frame's images when they were asked for.</summary>
+/// <param name="Backends">The detector and classifier (name@version) that answered, for the logs.</param>
+public sealed record LivenessDecision(
+    LivenessStatus Status,
+    double Score,
+    string Backends,
+    double? FrameSeconds = null,
+    byte[]? FrameJpeg = null,
+    byte[]? FaceJpeg = null)
+{
+    public bool Passed => Status == LivenessStatus.Ok;
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Liveness.Host.Plugins;
+
+/// <summary>Which backend plugins are loaded and which serve each role (section <c>Backends</c>).</summary>
+public sealed class BackendOptions
+{
+    public const string Section = "Backends";
+
+    /// <summary>The folder holding one sub-folder per plugin; relative paths are taken from the host's own folder.</summary>
+    public string PluginDirectory { get; set; } = "plugins";
+
+    /// <summary>The plugin serving the face detector role.</summary>
+    [Required]
+    public string Detector { get; set; } = "onnx";
+
+    /// <summary>The plugin serving the spoof classifier role.</summary>
+    [Required]
+    public string Classifier { get; set; } = "onnx";
+
+    /// <summary><c>cpu</c> or <c>cuda</c>; a backend without CUDA falls back to CPU and logs it.</summary>
+    [RegularExpression("^(cpu|cuda)$")]
+    public string Device { get; set; } = "cpu";
+
+    public string ResolvePluginDirectory() => Path.GetFullPath(PluginDirectory, AppContext.BaseDirectory);
+}

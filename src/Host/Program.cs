@@ -1,0 +1,3 @@
+using Liveness.Host;
+
+await LivenessApp.Build(args).RunAsync();

@@ -1,0 +1,33 @@
+namespace Liveness.Host.Video;
+
+/// <summary>A private (0600) temp copy of an uploaded video, because OpenCV's <c>VideoCapture</c> cannot read from memory; deleted on dispose.</summary>
+internal sealed class TempVideoFile : IDisposable
+{
+    private TempVideoFile(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static async Task<TempVideoFile> WriteAsync(string directory, ReadOnlyMemory<byte> video, CancellationToken cancellationToken)
+    {
+        var file = new TempVideoFile(System.IO.Path.Combine(directory, $"liveness-{Guid.NewGuid():N}.video"));
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            await using var stream = new FileStream(file.Path, options);
+            await stream.WriteAsync(video, cancellationToken);
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => File.Delete(Path);
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Liveness.Abstractions;
+
+namespace Liveness.Plugins.OnnxBackend;
+
+/// <summary>Checks that the loaded files are the pinned models, each in its role, before the backend serves.</summary>
+/// <remarks>
+/// The expected numbers were recorded once from the sha256-pinned models on the synthetic frames. Any other file,
+/// or the right files in the wrong roles, gives different numbers; so do broken preprocessing and decoding.
+/// </remarks>
+internal static class BackendSelfTest
+{
+    private const float DetectorScore = 0.9147629f;
+    private static readonly FaceBox DetectorBox = new(88.86362f, 70.61732f, 79.568375f, 79.56347f);
+    private static readonly float[] V2Logits = [-6.8777533f, 1.3883399f, 5.488643f];
+    private static readonly float[] V1SELogits = [-5.940601f, 6.2898045f, -0.35174707f];
+
+    // Room for the float rounding of other CPUs' kernels, far below what another model or a preprocessing slip moves.
+    private const float ScoreTolerance = 1e-3f;
+    private const float BoxTolerance = 0.25f;
+    private const float LogitTolerance = 1e-3f;
+
+    public static SelfTestResult Run(BlazeFaceDetector detector, MiniFasNetClassifier classifier)
+    {
+        try
+        {
+            var problems = CheckDetector(detector).Concat(CheckClassifier(classifier)).ToList();
+            return problems.Count == 0
+                ? SelfTestResult.Pass("BlazeFace found the drawn face and nothing in flat gray; both MiniFASNets gave their pinned scores")
+                : SelfTestResult.Fail(string.Join("; ", problems));
+        }
+        catch (Exception ex)
+        {
+            // A wrong file can make a run throw rather than answer wrongly: that is a failure too, not a crash.
+            return SelfTestResult.Fail($"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static IEnumerable<string> CheckDetector(BlazeFaceDetector detector)
+    {
+        if (detector.Model.SignatureMismatch() is { } mismatch)
+        {
+            yield return "BlazeFace: " + mismatch;
+            yield break;
+        }
+
+        var faces = detector.Detect(SyntheticFrame.WithFace.Image);
+        if (faces.Count != 1)
+        {
+            yield return $"BlazeFace found {faces.Count} faces in the drawn face, not 1";
+        }
+        else if (Math.Abs(faces[0].Score - DetectorScore) > ScoreTolerance || !Near(faces[0].Box, DetectorBox))
+        {
+            yield return FormattableString.Invariant(
+                $"BlazeFace found the drawn face at {Format(faces[0].Box)} with score {faces[0].Score}, not at {Format(DetectorBox)} with {DetectorScore}");
+        }
+
+        var inGray = detector.Detect(SyntheticFrame.FlatGray.Image).Count;
+        if (inGray != 0)
+        {
+            yield return $"BlazeFace found {inGray} faces in a flat gray frame";
+        }
+    }
+
+    private static IEnumerable<string> CheckClassifier(MiniFasNetClassifier classifier)
+    {
+        foreach (var (name, network, expected) in new[] { ("MiniFASNetV2", classifier.V2, V2Logits), ("MiniFASNetV1SE", classifier.V1SE, V1SELogits) })
+        {
+            if (network.Model.SignatureMismatch() is { } mismatch)
+            {
+                yield return $"{name}: {mismatch}";
+                continue;
+            }
+
+            using var frame = SyntheticFrame.FaceCrop.Image.AsMat();
+            var logits = network.Logits(frame, SyntheticFrame.FaceCrop.Face);
+            if (logits.Zip(expected).Any(pair => Math.Abs(pair.First - pair.Second) > LogitTolerance))
+            {
+                yield return $"{name} scored the drawn face {Format(logits)}, not {Format(expected)}";
+            }
+        }
+
+        var gray = SyntheticFrame.FlatGray;
+        var live = classifier.LiveProbability(gray.Image, gray.Face);
+        if (!(live is >= 0 and <= 1))
+        {
+            yield return FormattableString.Invariant($"the classifier gave a flat gray frame a live probability of {live}");
+        }
+    }
+
+    private static bool Near(FaceBox actual, FaceBox expected) =>
+        Math.Abs(actual.X - expected.X) <= BoxTolerance
+        && Math.Abs(actual.Y - expected.Y) <= BoxTolerance
+        && Math.Abs(actual.Width - expected.Width) <= BoxTolerance
+        && Math.Abs(actual.Height - expected.Height) <= BoxTolerance;
+
+    private static string Format(FaceBox box) => Format([box.X, box.Y, box.Width, box.Height]);
+
+    private static string Format(IEnumerable<float> values) =>
+        "[" + string.Join(", ", values.Select(value => value.ToString("G6", CultureInfo.InvariantCulture))) + "]";
+}

@@ -1,0 +1,117 @@
+using Liveness.Abstractions;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace Liveness.OnnxBackend.Tests;
+
+public sealed class BackendSelfTestTests(ITestOutputHelper output)
+{
+    private const string Detector = "blazeface/face_detection_front_128x128_barracuda.onnx";
+    private const string V2 = "minifasnet/2.7_80x80_MiniFASNetV2.onnx";
+    private const string V1SE = "minifasnet/4_0_0_80x80_MiniFASNetV1SE.onnx";
+
+    [Fact]
+    public void Passes_on_the_pinned_models()
+    {
+        using var backend = Backends.Create();
+
+        var result = backend.SelfTest();
+        output.WriteLine(result.Detail);
+
+        Assert.True(result.Passed, result.Detail);
+        Assert.NotNull(backend.Detector);
+        Assert.NotNull(backend.Classifier);
+    }
+
+    [Fact]
+    public void Fails_when_the_two_MiniFASNets_are_swapped()
+    {
+        var models = Backends.PinnedModels();
+        (models[V2], models[V1SE]) = (models[V1SE], models[V2]);
+        using var backend = Backends.Create(models);
+
+        var result = backend.SelfTest();
+        output.WriteLine(result.Detail);
+
+        Assert.False(result.Passed);
+        Assert.Contains("MiniFASNetV2 scored", result.Detail);
+        Assert.Contains("MiniFASNetV1SE scored", result.Detail);
+    }
+
+    [Fact]
+    public void Fails_when_one_MiniFASNet_serves_both_roles()
+    {
+        var models = Backends.PinnedModels();
+        models[V1SE] = models[V2];
+        using var backend = Backends.Create(models);
+
+        var result = backend.SelfTest();
+        output.WriteLine(result.Detail);
+
+        Assert.False(result.Passed);
+        Assert.DoesNotContain("MiniFASNetV2", result.Detail);
+        Assert.Contains("MiniFASNetV1SE scored", result.Detail);
+    }
+
+    [Fact]
+    public void Fails_when_the_back_camera_model_is_given_as_the_detector()
+    {
+        var models = Backends.PinnedModels();
+        models[Detector] = SharedData.Model("blazeface/face_detection_back_256x256_barracuda.onnx");
+        using var backend = Backends.Create(models);
+
+        var result = backend.SelfTest();
+        output.WriteLine(result.Detail);
+
+        Assert.False(result.Passed);
+        Assert.Contains("BlazeFace", result.Detail);
+    }
+
+    [Fact]
+    public void Fails_when_a_classifier_file_is_given_as_the_detector()
+    {
+        var models = Backends.PinnedModels();
+        models[Detector] = models[V2];
+        using var backend = Backends.Create(models);
+
+        var result = backend.SelfTest();
+        output.WriteLine(result.Detail);
+
+        Assert.False(result.Passed);
+        Assert.Contains("no input 'input:0'", result.Detail);
+    }
+
+    [Fact]
+    public void Refuses_to_start_without_a_model_path()
+    {
+        var models = Backends.PinnedModels();
+        models.Remove(V1SE);
+
+        var error = Assert.Throws<ArgumentException>(() => Backends.Create(models));
+
+        Assert.Contains(V1SE, error.Message);
+    }
+
+    [Fact]
+    public void Falls_back_to_the_cpu_with_one_warning_when_cuda_is_missing()
+    {
+        using var logs = new CapturingLoggerFactory();
+        using var backend = Backends.Create(device: "cuda", loggerFactory: logs);
+
+        backend.WarmUp();
+
+        var warning = Assert.Single(logs.Entries);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("CPU", warning.Message);
+        Assert.True(backend.SelfTest().Passed);
+    }
+
+    [Fact]
+    public void Logs_nothing_on_the_cpu()
+    {
+        using var logs = new CapturingLoggerFactory();
+        using var backend = Backends.Create(loggerFactory: logs);
+
+        Assert.Empty(logs.Entries);
+    }
+}
