@@ -1,3 +1,4 @@
 using Liveness.Host;
 
-await LivenessApp.Build(args).RunAsync();
+await using var host = LivenessHost.Create(args);
+await host.RunAsync();

@@ -1,27 +1,36 @@
-using Microsoft.AspNetCore.Builder;
-
 namespace Liveness.Host.Tests;
 
-/// <summary>The real host on a real Kestrel listener on loopback, with models from the shared mirror and its own temp folders.</summary>
+/// <summary>
+/// The real host — front, pipeline and admin listeners, each a real Kestrel on a free loopback port — with
+/// models from the shared mirror and its own temp folders. <see cref="Client"/> talks to the public front.
+/// </summary>
 public sealed class LivenessServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly LivenessHost host;
 
-    private LivenessServer(WebApplication app, string workDirectory)
+    private LivenessServer(LivenessHost host, string workDirectory)
     {
-        this.app = app;
+        this.host = host;
         WorkDirectory = workDirectory;
-        Client = new HttpClient { BaseAddress = new Uri(LoopbackAddress.Of(app)), Timeout = TimeSpan.FromMinutes(2) };
+        Client = ClientOf(host.Front);
+        PipelineClient = ClientOf(host.Pipeline);
+        AdminClient = ClientOf(host.Admin);
     }
 
+    /// <summary>The public front.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>The pipeline listener the front forwards to.</summary>
+    public HttpClient PipelineClient { get; }
+
+    public HttpClient AdminClient { get; }
+
+    public LivenessHost Host => host;
 
     /// <summary>Holds this server's model directory and video temp folder.</summary>
     public string WorkDirectory { get; }
 
     public string TempVideoDirectory => Path.Combine(WorkDirectory, "tmp");
-
-    public IServiceProvider Services => app.Services;
 
     public static async Task<LivenessServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -29,7 +38,9 @@ public sealed class LivenessServer : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(work, "tmp"));
         var all = new Dictionary<string, string>
         {
-            ["urls"] = "http://127.0.0.1:0",
+            ["Listeners:Front"] = "http://127.0.0.1:0",
+            ["Listeners:Pipeline"] = "http://127.0.0.1:0",
+            ["Listeners:Admin"] = "http://127.0.0.1:0",
             ["Models:Directory"] = Path.Combine(work, "models"),
             ["Models:Mirror"] = SharedFiles.Models,
             ["Models:Download"] = "false",
@@ -41,16 +52,21 @@ public sealed class LivenessServer : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = LivenessApp.Build(all.Select(pair => $"--{pair.Key}={pair.Value}").ToArray());
-        await app.StartAsync();
-        return new LivenessServer(app, work);
+        var host = LivenessHost.Create(all.Select(pair => $"--{pair.Key}={pair.Value}").ToArray());
+        await host.StartAsync();
+        return new LivenessServer(host, work);
     }
+
+    private static HttpClient ClientOf(Microsoft.AspNetCore.Builder.WebApplication? app) => app is null
+        ? new HttpClient()
+        : new HttpClient { BaseAddress = new Uri(LoopbackAddress.Of(app)), Timeout = TimeSpan.FromMinutes(2) };
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        PipelineClient.Dispose();
+        AdminClient.Dispose();
+        await host.DisposeAsync();
         Directory.Delete(WorkDirectory, recursive: true);
     }
 }

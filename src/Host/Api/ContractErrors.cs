@@ -4,7 +4,8 @@ namespace Liveness.Host.Api;
 
 /// <summary>
 /// Answers every failure in the contract's error form: <see cref="LivenessError"/>s from any layer, Kestrel's
-/// bad requests, unknown paths and methods, and anything unexpected (as 4007, logged, with no detail leaked).
+/// bad requests, unknown paths and methods, unreachable pipeline nodes, and anything unexpected (as 4007,
+/// logged, with no detail leaked).
 /// </summary>
 internal sealed partial class ContractErrors(RequestDelegate next, ILogger<ContractErrors> logger)
 {
@@ -43,12 +44,33 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         }
     }
 
+    /// <summary>Writes the contract's error body for <paramref name="kind"/>; the one way any layer answers a failure.</summary>
+    public static async Task WriteAsync(HttpContext context, ErrorKind kind, string detail)
+    {
+        var entry = ErrorTable.For(kind);
+        if (context.Response.HasStarted)
+        {
+            context.Abort();
+            return;
+        }
+
+        LogAnswered(context.RequestServices.GetRequiredService<ILogger<ContractErrors>>(), entry.Code, entry.HttpStatus, kind);
+        context.Response.Clear();
+        context.Response.StatusCode = entry.HttpStatus;
+        var body = new ErrorResponse(entry.Code, $"{entry.Message}: {detail}", RequestId.Of(context));
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await context.Response.WriteAsJsonAsync(body, ApiJsonContext.Default.ErrorResponse, cancellationToken: CancellationToken.None);
+    }
+
     private static ErrorKind KindOf(int status) => status switch
     {
         StatusCodes.Status404NotFound => ErrorKind.NotFound,
         StatusCodes.Status405MethodNotAllowed => ErrorKind.MethodNotAllowed,
         StatusCodes.Status411LengthRequired => ErrorKind.LengthRequired,
         StatusCodes.Status413PayloadTooLarge => ErrorKind.PayloadTooLarge,
+        StatusCodes.Status429TooManyRequests => ErrorKind.RateLimited,
+        StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout
+            => ErrorKind.NoBackendReady,
         >= 500 => ErrorKind.CheckFailed,
         _ => ErrorKind.InvalidArgument,
     };
@@ -59,26 +81,10 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed here; use POST",
         StatusCodes.Status411LengthRequired => "the request must carry a Content-Length",
         StatusCodes.Status413PayloadTooLarge => "the request body is over the size limit",
+        StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout
+            => "no pipeline node could answer",
         _ => "the request could not be served",
     };
-
-    private async Task WriteAsync(HttpContext context, ErrorKind kind, string detail)
-    {
-        var entry = ErrorTable.For(kind);
-        if (context.Response.HasStarted)
-        {
-            context.Abort();
-            return;
-        }
-
-        LogAnswered(logger, entry.Code, entry.HttpStatus, kind);
-        context.Response.Clear();
-        context.Response.Headers[RequestId.Header] = RequestId.Of(context);
-        context.Response.StatusCode = entry.HttpStatus;
-        var body = new ErrorResponse(entry.Code, $"{entry.Message}: {detail}", RequestId.Of(context));
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        await context.Response.WriteAsJsonAsync(body, ApiJsonContext.Default.ErrorResponse, cancellationToken: CancellationToken.None);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered error {Code} (HTTP {HttpStatus}, {Kind})")]
     private static partial void LogAnswered(ILogger logger, int code, int httpStatus, ErrorKind kind);

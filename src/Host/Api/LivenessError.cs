@@ -8,6 +8,7 @@ public enum ErrorKind
     MethodNotAllowed,
     LengthRequired,
     PayloadTooLarge,
+    RateLimited,
     InvalidVideo,
     NoBackendReady,
     CheckFailed,

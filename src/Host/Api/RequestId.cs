@@ -1,16 +1,31 @@
+using System.Buffers;
+
 namespace Liveness.Host.Api;
 
-/// <summary>Gives every request a unique id: in the response body, the <c>X-Request-Id</c> header and every log line's scope.</summary>
-internal sealed partial class RequestId(RequestDelegate next, ILogger<RequestId> logger)
+/// <summary>
+/// Gives every request a unique id: in the response body, the <c>X-Request-Id</c> header and every log line's
+/// scope. The front assigns it and forwards it, so the pipeline node behind logs the same id.
+/// </summary>
+internal sealed class RequestId(RequestDelegate next, ILogger<RequestId> logger, bool trustIncoming)
 {
     public const string Header = "X-Request-Id";
 
+    private static readonly SearchValues<char> Hex = SearchValues.Create("0123456789abcdef");
+
     public async Task InvokeAsync(HttpContext context)
     {
-        var id = Guid.NewGuid().ToString("N");
+        var incoming = context.Request.Headers[Header].ToString();
+        var id = trustIncoming && incoming.Length == 32 && !incoming.AsSpan().ContainsAnyExcept(Hex)
+            ? incoming
+            : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
-        context.Response.Headers[Header] = id;
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))
+        context.Request.Headers[Header] = id;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
+        using (logger.BeginScope("RequestId:{RequestId} Client:{ClientAddress}", id, context.Connection.RemoteIpAddress))
         {
             await next(context);
         }

@@ -10,13 +10,12 @@ namespace Liveness.Host.Models;
 /// <remarks>A file whose sha256 differs from its pin is never handed out, wherever it came from.</remarks>
 internal sealed partial class ModelStore(
     IOptions<ModelOptions> options,
-    IHostEnvironment environment,
     IHttpClientFactory httpClientFactory,
     ILogger<ModelStore> logger)
 {
     private readonly SemaphoreSlim fetching = new(1, 1);
 
-    private string ModelDirectory => Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
+    private string ModelDirectory => options.Value.ResolveDirectory();
 
     public async Task<string> ResolveAsync(ModelFile model, CancellationToken cancellationToken)
     {
@@ -34,7 +33,8 @@ internal sealed partial class ModelStore(
                 LogMismatch(logger, model.Name, target);
             }
 
-            var staged = target + ".partial";
+            // Unique per fetch: several processes may share one model directory.
+            var staged = $"{target}.{Guid.NewGuid():N}.partial";
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             try
             {
@@ -64,7 +64,7 @@ internal sealed partial class ModelStore(
     {
         if (options.Value.Mirror.Length > 0)
         {
-            var mirrored = Path.Combine(Path.GetFullPath(options.Value.Mirror, environment.ContentRootPath), model.Name);
+            var mirrored = Path.Combine(Path.GetFullPath(options.Value.Mirror), model.Name);
             if (File.Exists(mirrored))
             {
                 File.Copy(mirrored, staged, overwrite: true);

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -96,7 +95,7 @@ public sealed class ModelStoreTests : IDisposable
     {
         var options = Options.Create(new ModelOptions { Directory = ModelDirectory, Mirror = mirror, Download = download });
         var http = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
-        return new ModelStore(options, new HostingEnvironment { ContentRootPath = work }, http, log);
+        return new ModelStore(options, http, log);
     }
 
     private string CorruptMirror()

@@ -1,36 +1,38 @@
-using Liveness.Host.Api;
 using Liveness.Host.Crypto;
+using Liveness.Host.Health;
 using Liveness.Host.Models;
 using Liveness.Host.Pipeline;
 using Liveness.Host.Plugins;
 using Liveness.Host.Video;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
-namespace Liveness.Host;
+namespace Liveness.Host.Api;
 
-/// <summary>Composes the host: settings, the pipeline's parts, the backend plugins and the public endpoint.</summary>
-public static partial class LivenessApp
+/// <summary>The pipeline node: the contract endpoint, the pipeline's parts, the backend plugins and their health.</summary>
+internal static partial class PipelineApp
 {
-    public const string DefaultUrl = "http://127.0.0.1:8080";
-
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, ListenerOptions listeners)
     {
-        NativeRuntimes.EnsureLoaded();
-        var builder = WebApplication.CreateBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
-
+        var builder = NodeApp.CreateBuilder(args, listeners.Pipeline);
         AddSettings(builder.Services, builder.Configuration);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<ModelStore>();
         builder.Services.AddSingleton<BackendLoader>();
         builder.Services.AddSingleton<BackendRegistry>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BackendRegistry>());
+        builder.Services.AddSingleton<IReadiness, BackendReadiness>();
         builder.Services.AddSingleton<VideoDecryptor>();
         builder.Services.AddSingleton<LivenessPipeline>();
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            foreach (var proxy in listeners.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
 
         var maxRequestBytes = builder.Configuration.GetValue(
             $"{ApiOptions.Section}:{nameof(ApiOptions.MaxRequestBytes)}", new ApiOptions().MaxRequestBytes);
@@ -43,9 +45,10 @@ public static partial class LivenessApp
 
         var app = builder.Build();
         WarnOnManualKeys(app);
-        app.UseMiddleware<RequestId>();
-        app.UseMiddleware<ContractErrors>();
+        app.UseForwardedHeaders();
+        app.UseContractEdge(trustIncomingRequestId: true);
         app.MapLivenessEndpoint();
+        app.MapHealthEndpoints();
         return app;
     }
 

@@ -1,0 +1,56 @@
+using Liveness.Host.Api;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Yarp.ReverseProxy.Health;
+
+namespace Liveness.Host.Front;
+
+/// <summary>
+/// The public front: YARP routes and clusters from configuration (section <c>ReverseProxy</c>, reloaded when
+/// it changes), behind the rate limiter and the size limits. Its only way into a pipeline is the cluster.
+/// </summary>
+internal static class FrontApp
+{
+    /// <summary>The cluster the default route forwards to; the in-process pipeline joins it as destination <c>local</c>.</summary>
+    public const string ClusterId = "pipeline";
+
+    public const string PassiveHealthSection = "Front:PassiveHealth";
+
+    public static WebApplication Build(string[] args, ListenerOptions listeners, string? localPipeline)
+    {
+        var builder = NodeApp.CreateBuilder(args, listeners.Front);
+        if (localPipeline is not null)
+        {
+            // Below every other source, so configured destinations and cluster settings still apply.
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = [new($"ReverseProxy:Clusters:{ClusterId}:Destinations:local:Address", localPipeline)],
+            });
+        }
+
+        var front = builder.Configuration.GetSection(FrontOptions.Section).Get<FrontOptions>() ?? new FrontOptions();
+        builder.Services.AddOptions<FrontOptions>().BindConfiguration(FrontOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        // YARP's passive failure-rate policy; keep its detection window no longer than the cluster's ReactivationPeriod,
+        // or a node that comes back is judged on failures from before and marked unhealthy again (YARP issue #1082).
+        builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(builder.Configuration.GetSection(PassiveHealthSection));
+        builder.Services.AddRateLimiter(limiter => FrontRateLimiter.Configure(limiter, front));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = front.MaxRequestBytes;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(front.MinRequestBytesPerSecond, front.MinRequestRateGracePeriod);
+        });
+
+        var app = builder.Build();
+        app.UseContractEdge(trustIncomingRequestId: false);
+        app.UseRateLimiter();
+        app.UseMiddleware<RequestSizeLimits>();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<RetryOnUnreachableDestination>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
+    }
+}

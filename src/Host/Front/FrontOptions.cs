@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Liveness.Host.Front;
+
+/// <summary>Limits the public front applies before a request reaches a pipeline node (section <c>Front</c>).</summary>
+public sealed class FrontOptions
+{
+    public const string Section = "Front";
+
+    /// <summary>A larger body gets 413 as soon as its Content-Length says so, before it is read.</summary>
+    [Range(1024, 1L << 32)]
+    public long MaxRequestBytes { get; set; } = 64L << 20;
+
+    /// <summary>Requests each client address may start per second, on average.</summary>
+    [Required]
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Requests forwarded at once, over all clients; on 2 cores a few at a time keeps every one fast.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentRequests { get; set; } = 4;
+
+    /// <summary>Requests waiting for one of <see cref="MaxConcurrentRequests"/>; beyond it they get 429.</summary>
+    [Range(0, 100_000)]
+    public int QueueLimit { get; set; } = 64;
+
+    /// <summary>A client that uploads slower than this (after a grace period) is cut off.</summary>
+    [Range(1, 1L << 30)]
+    public double MinRequestBytesPerSecond { get; set; } = 4096;
+
+    public TimeSpan MinRequestRateGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A token bucket per client address.</summary>
+    public sealed class RateLimitOptions
+    {
+        [Range(1, 100_000)]
+        public int PermitsPerSecond { get; set; } = 10;
+
+        /// <summary>How many requests a client may send at once after a quiet spell.</summary>
+        [Range(1, 100_000)]
+        public int Burst { get; set; } = 20;
+    }
+}

@@ -1,0 +1,41 @@
+using Liveness.Host.Api;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Liveness.Host.Front;
+
+/// <summary>
+/// Refuses a body without a length (411) or over the limit (413) from its headers alone, and closes the
+/// connection so the rest is never read.
+/// </summary>
+internal sealed class RequestSizeLimits(RequestDelegate next, IOptions<FrontOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var length = context.Request.ContentLength;
+        var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? false;
+        if (length is null && hasBody)
+        {
+            await RefuseAsync(context, ErrorKind.LengthRequired, "the request must carry a Content-Length");
+        }
+        else if (length > options.Value.MaxRequestBytes)
+        {
+            await RefuseAsync(context, ErrorKind.PayloadTooLarge, $"the body is over the limit of {options.Value.MaxRequestBytes} bytes");
+        }
+        else
+        {
+            await next(context);
+        }
+    }
+
+    private static Task RefuseAsync(HttpContext context, ErrorKind kind, string detail)
+    {
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderNames.Connection] = "close";
+            return Task.CompletedTask;
+        });
+        return ContractErrors.WriteAsync(context, kind, detail);
+    }
+}

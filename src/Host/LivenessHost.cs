@@ -1,0 +1,96 @@
+using Liveness.Host.Admin;
+using Liveness.Host.Api;
+using Liveness.Host.Front;
+using Liveness.Host.Health;
+using Yarp.ReverseProxy;
+
+namespace Liveness.Host;
+
+/// <summary>
+/// The process: up to three listeners, each its own Kestrel app so routes never leak between them — the
+/// pipeline (started first: the front needs its address), the public front, and the admin listener.
+/// </summary>
+public sealed class LivenessHost : IAsyncDisposable
+{
+    private readonly string[] args;
+    private readonly ListenerOptions listeners;
+    private readonly List<WebApplication> started = [];
+
+    private LivenessHost(string[] args, ListenerOptions listeners)
+    {
+        this.args = args;
+        this.listeners = listeners;
+    }
+
+    public WebApplication? Pipeline { get; private set; }
+
+    public WebApplication? Front { get; private set; }
+
+    public WebApplication? Admin { get; private set; }
+
+    public static LivenessHost Create(string[] args)
+    {
+        NativeRuntimes.EnsureLoaded();
+        var listeners = ListenerOptions.From(NodeApp.CreateBuilder(args, "").Configuration);
+        if (listeners.Front.Length == 0 && listeners.Pipeline.Length == 0)
+        {
+            throw new InvalidOperationException("Listeners:Front and Listeners:Pipeline are both empty: the node would serve nothing");
+        }
+
+        return new LivenessHost(args, listeners);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (listeners.Pipeline.Length > 0)
+        {
+            Pipeline = await StartAsync(PipelineApp.Build(args, listeners), cancellationToken);
+        }
+
+        if (listeners.Front.Length > 0)
+        {
+            Front = await StartAsync(FrontApp.Build(args, listeners, Pipeline?.Address()), cancellationToken);
+        }
+
+        if (listeners.Admin.Length > 0)
+        {
+            var readiness = Pipeline?.Services.GetRequiredService<IReadiness>()
+                ?? new ClusterReadiness(Front!.Services.GetRequiredService<IProxyStateLookup>());
+            Admin = await StartAsync(AdminApp.Build(args, listeners, readiness), cancellationToken);
+        }
+    }
+
+    /// <summary>Starts every listener and runs until the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public async Task RunAsync()
+    {
+        await StartAsync();
+        await Task.WhenAny(started.Select(app => app.WaitForShutdownAsync()));
+    }
+
+    private async Task<WebApplication> StartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        started.Add(app);
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in Enumerable.Reverse(started))
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        started.Clear();
+    }
+}

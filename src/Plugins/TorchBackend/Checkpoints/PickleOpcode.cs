@@ -1,0 +1,56 @@
+namespace Liveness.Plugins.TorchBackend.Checkpoints;
+
+/// <summary>The pickle opcodes <see cref="RestrictedUnpickler"/> reads: those of the binary protocols that build plain data.</summary>
+/// <remarks>
+/// Protocol 0's text opcodes, and those that construct objects from a class (INST, OBJ, NEWOBJ, NEWOBJ_EX) or look up
+/// extensions, are absent on purpose: torch.save never writes them for a state dict.
+/// </remarks>
+internal enum PickleOpcode : byte
+{
+    Mark = (byte)'(',
+    Stop = (byte)'.',
+    Pop = (byte)'0',
+    PopMark = (byte)'1',
+    Dup = (byte)'2',
+    BinFloat = (byte)'G',
+    BinInt = (byte)'J',
+    BinInt1 = (byte)'K',
+    BinInt2 = (byte)'M',
+    None = (byte)'N',
+    BinPersId = (byte)'Q',
+    Reduce = (byte)'R',
+    BinString = (byte)'T',
+    ShortBinString = (byte)'U',
+    BinUnicode = (byte)'X',
+    BinBytes = (byte)'B',
+    ShortBinBytes = (byte)'C',
+    EmptyList = (byte)']',
+    Append = (byte)'a',
+    Build = (byte)'b',
+    Global = (byte)'c',
+    Dict = (byte)'d',
+    Appends = (byte)'e',
+    BinGet = (byte)'h',
+    LongBinGet = (byte)'j',
+    List = (byte)'l',
+    BinPut = (byte)'q',
+    LongBinPut = (byte)'r',
+    SetItem = (byte)'s',
+    Tuple = (byte)'t',
+    SetItems = (byte)'u',
+    EmptyDict = (byte)'}',
+    EmptyTuple = (byte)')',
+    Proto = 0x80,
+    Tuple1 = 0x85,
+    Tuple2 = 0x86,
+    Tuple3 = 0x87,
+    NewTrue = 0x88,
+    NewFalse = 0x89,
+    Long1 = 0x8a,
+    Long4 = 0x8b,
+    ShortBinUnicode = 0x8c,
+    BinUnicode8 = 0x8d,
+    StackGlobal = 0x93,
+    Memoize = 0x94,
+    Frame = 0x95,
+}

@@ -1,0 +1,35 @@
+using Liveness.Abstractions;
+using Liveness.Plugins.TorchBackend.Checkpoints;
+using Liveness.Plugins.TorchBackend.Networks;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+
+namespace Liveness.Plugins.TorchBackend;
+
+/// <summary>Creates the TorchSharp backend, which fills the classifier role from the authors' PyTorch checkpoints.</summary>
+public sealed class TorchBackendFactory : IBackendFactory
+{
+    public IModelBackend Create(BackendContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Concurrency comes from requests running side by side, one inference thread each: libtorch's own pool,
+        // a thread per core by default, would only contend with them on a small server.
+        torch.set_num_threads(1);
+        var device = TorchDevice.Select(context.Device, context.LoggerFactory.CreateLogger<TorchBackendFactory>());
+
+        MiniFasNet Load(MiniFasNetArchitecture architecture, string file) =>
+            new(architecture, TorchCheckpoint.Read(ModelFiles.PathOf(context, file)), device);
+
+        var v2 = Load(MiniFasNetArchitecture.V2, ModelFiles.MiniFasNetV2);
+        try
+        {
+            return new TorchModelBackend(new MiniFasNetClassifier(v2, Load(MiniFasNetArchitecture.V1SE, ModelFiles.MiniFasNetV1SE)));
+        }
+        catch
+        {
+            v2.Dispose();
+            throw;
+        }
+    }
+}
