@@ -2,6 +2,7 @@ using Liveness.Host.Admin;
 using Liveness.Host.Api;
 using Liveness.Host.Front;
 using Liveness.Host.Health;
+using Liveness.Host.Plugins;
 using Yarp.ReverseProxy;
 
 namespace Liveness.Host;
@@ -56,7 +57,7 @@ public sealed class LivenessHost : IAsyncDisposable
         {
             var readiness = Pipeline?.Services.GetRequiredService<IReadiness>()
                 ?? new ClusterReadiness(Front!.Services.GetRequiredService<IProxyStateLookup>());
-            Admin = await StartAsync(AdminApp.Build(args, listeners, readiness), cancellationToken);
+            Admin = await StartAsync(AdminApp.Build(args, listeners, readiness, Pipeline?.Services.GetRequiredService<BackendRegistry>()), cancellationToken);
         }
     }
 

@@ -1,17 +1,32 @@
 using Liveness.Host.Health;
+using Liveness.Host.Plugins;
 
 namespace Liveness.Host.Admin;
 
-/// <summary>The admin listener: health and readiness for orchestrators and YARP's active checks; never reachable through the front.</summary>
+/// <summary>
+/// The admin listener: health and readiness for orchestrators and YARP's active checks, and on a pipeline
+/// node the backend admin API. Never reachable through the front.
+/// </summary>
 internal static class AdminApp
 {
-    public static WebApplication Build(string[] args, ListenerOptions listeners, IReadiness readiness)
+    public static WebApplication Build(string[] args, ListenerOptions listeners, IReadiness readiness, BackendRegistry? backends)
     {
         var builder = NodeApp.CreateBuilder(args, listeners.Admin);
         builder.Services.AddSingleton(readiness);
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        if (backends is not null)
+        {
+            builder.Services.AddSingleton(backends);
+        }
+
         var app = builder.Build();
         app.UseContractEdge(trustIncomingRequestId: false);
         app.MapHealthEndpoints();
+        if (backends is not null)
+        {
+            app.MapBackendAdminEndpoints();
+        }
+
         return app;
     }
 }

@@ -9,6 +9,7 @@ public enum ErrorKind
     LengthRequired,
     PayloadTooLarge,
     RateLimited,
+    Forbidden,
     InvalidVideo,
     NoBackendReady,
     CheckFailed,

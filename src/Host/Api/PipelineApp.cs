@@ -22,6 +22,7 @@ internal static partial class PipelineApp
         builder.Services.AddSingleton<BackendLoader>();
         builder.Services.AddSingleton<BackendRegistry>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BackendRegistry>());
+        builder.Services.AddHostedService<PluginWatcher>();
         builder.Services.AddSingleton<IReadiness, BackendReadiness>();
         builder.Services.AddSingleton<VideoDecryptor>();
         builder.Services.AddSingleton<LivenessPipeline>();

@@ -19,8 +19,9 @@ internal sealed class LivenessPipeline(
     public async Task<LivenessDecision> RunAsync(LivenessRequest request, CancellationToken cancellationToken)
     {
         var videoBytes = decryptor.Decrypt(request.EncryptedVideo);
-        var serving = backends.Serving ?? throw new LivenessError(ErrorKind.NoBackendReady, "no model backend is ready");
-        var label = $"{serving.DetectorBackend.Label}+{serving.ClassifierBackend.Label}";
+        using var lease = backends.Lease() ?? throw new LivenessError(ErrorKind.NoBackendReady, "no model backend is ready");
+        var serving = lease.Backends;
+        var label = serving.Label;
 
         using var file = await TempVideoFile.WriteAsync(video.ResolveTempDirectory(), videoBytes, cancellationToken);
         using var shortlist = new FrameShortlist(options.ClassifiedFrames);

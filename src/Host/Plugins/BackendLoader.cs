@@ -21,7 +21,7 @@ internal sealed partial class BackendLoader(
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public async Task<LoadedBackend> LoadAsync(string folder, CancellationToken cancellationToken)
+    public async Task<LoadedBackend> LoadAsync(string folder, string fingerprint, CancellationToken cancellationToken)
     {
         var manifest = await ReadManifestAsync(folder, cancellationToken);
         var modelPaths = new Dictionary<string, string>();
@@ -33,7 +33,13 @@ internal sealed partial class BackendLoader(
         var loader = PluginLoader.CreateFromAssemblyFile(
             Path.Combine(folder, manifest.Assembly),
             sharedTypes: [typeof(IBackendFactory), typeof(ILoggerFactory)],
-            config => config.PreferSharedTypes = true);
+            config =>
+            {
+                config.PreferSharedTypes = true;
+                // Its own collectible context, read from a copy in memory: the files can be overwritten while it serves.
+                config.IsUnloadable = true;
+                config.LoadInMemory = true;
+            });
         IModelBackend? backend = null;
         try
         {
@@ -51,7 +57,7 @@ internal sealed partial class BackendLoader(
             }
 
             LogLoaded(logger, manifest.Name, manifest.Version, selfTest.Detail);
-            return new LoadedBackend(manifest, backend, loader);
+            return new LoadedBackend(manifest, backend, loader, folder, fingerprint);
         }
         catch
         {

@@ -22,5 +22,11 @@ public sealed class BackendOptions
     [RegularExpression("^(cpu|cuda)$")]
     public string Device { get; set; } = "cpu";
 
+    /// <summary>Reload a plugin when its folder changes on disk.</summary>
+    public bool WatchForChanges { get; set; } = true;
+
+    /// <summary>How long changes in the plugin directory must have stopped before it is rescanned.</summary>
+    public TimeSpan ReloadSettleTime { get; set; } = TimeSpan.FromMilliseconds(500);
+
     public string ResolvePluginDirectory() => Path.GetFullPath(PluginDirectory, AppContext.BaseDirectory);
 }

@@ -1,54 +1,169 @@
+using Liveness.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Plugins;
 
-/// <summary>The loaded backends and the pair that serves now; the host's single source of truth for readiness.</summary>
+/// <summary>
+/// The loaded backends and the pair that serves now. A new or changed plugin folder is loaded side by side,
+/// warmed up and self-tested; only then does it replace its predecessor, atomically, in every role the
+/// predecessor served. Requests keep the pair they leased; a replaced backend unloads when they are done.
+/// A plugin that fails to load is not activated and whatever served before goes on serving.
+/// </summary>
 internal sealed partial class BackendRegistry(
     BackendLoader loader,
     IOptions<BackendOptions> options,
     ILogger<BackendRegistry> logger) : IHostedService, IDisposable
 {
+    private readonly SemaphoreSlim changes = new(1, 1);
     private readonly Dictionary<string, LoadedBackend> loaded = [];
+    private readonly Dictionary<string, PluginHistory> history = [];
     private volatile ServingBackends? serving;
 
     /// <summary>The backends serving now, or null while none is ready.</summary>
     public ServingBackends? Serving => serving;
 
-    public IReadOnlyCollection<LoadedBackend> Loaded => loaded.Values;
+    /// <summary>A hold on the serving pair for one request, or null while none is ready.</summary>
+    public BackendLease? Lease() => BackendLease.Take(() => serving);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var root = options.Value.ResolvePluginDirectory();
-        var folders = Directory.Exists(root)
-            ? Directory.GetDirectories(root).Where(folder => File.Exists(Path.Combine(folder, BackendLoader.ManifestFile)))
-            : [];
-        foreach (var folder in folders.Order(StringComparer.Ordinal))
+        await ScanAsync(cancellationToken);
+        try
         {
-            try
-            {
-                var backend = await loader.LoadAsync(folder, cancellationToken);
-                loaded[backend.Name] = backend;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRejected(logger, folder, e.Message);
-            }
+            await ActivateAsync(options.Value.Detector, options.Value.Classifier, cancellationToken);
         }
-
-        Activate(options.Value.Detector, options.Value.Classifier);
+        catch (BackendSelectionException e)
+        {
+            LogNotReady(logger, e.Message);
+        }
     }
 
-    private void Activate(string detector, string classifier)
+    /// <summary>The loaded backends and what loading each plugin folder has come to, for the admin API.</summary>
+    public async Task<(IReadOnlyList<LoadedBackend> Loaded, IReadOnlyDictionary<string, PluginHistory> History)> SnapshotAsync(CancellationToken cancellationToken)
     {
-        if (loaded.TryGetValue(detector, out var detectorBackend) && detectorBackend.Backend.Detector is not null
-            && loaded.TryGetValue(classifier, out var classifierBackend) && classifierBackend.Backend.Classifier is not null)
+        await changes.WaitAsync(cancellationToken);
+        try
         {
-            serving = new ServingBackends(detectorBackend, classifierBackend);
-            LogServing(logger, detectorBackend.Label, classifierBackend.Label);
-            return;
+            return (loaded.Values.OrderBy(backend => backend.Name, StringComparer.Ordinal).ToList(), new Dictionary<string, PluginHistory>(history));
+        }
+        finally
+        {
+            changes.Release();
+        }
+    }
+
+    /// <summary>Loads every plugin folder that is new or has changed since it was loaded, and forgets removed ones that do not serve.</summary>
+    public async Task ScanAsync(CancellationToken cancellationToken)
+    {
+        await changes.WaitAsync(cancellationToken);
+        try
+        {
+            var folders = PluginFolders();
+            foreach (var folder in folders)
+            {
+                var fingerprint = PluginFingerprint.Of(folder);
+                if (!loaded.Values.Any(backend => backend.Folder == folder && backend.Fingerprint == fingerprint))
+                {
+                    await LoadAsync(folder, fingerprint, cancellationToken);
+                }
+            }
+
+            foreach (var gone in loaded.Values.Where(backend => !folders.Contains(backend.Folder)).ToList())
+            {
+                if (IsServing(gone))
+                {
+                    LogRemovedWhileServing(logger, gone.Label);
+                    continue;
+                }
+
+                loaded.Remove(gone.Name);
+                gone.Retire();
+            }
+        }
+        finally
+        {
+            changes.Release();
+        }
+    }
+
+    /// <summary>Switches the roles, each independently (null keeps the current one); returns once the new pair serves.</summary>
+    public async Task<ServingBackends> ActivateAsync(string? detector, string? classifier, CancellationToken cancellationToken)
+    {
+        await changes.WaitAsync(cancellationToken);
+        try
+        {
+            var next = new ServingBackends(
+                Pick(detector, BackendRole.Detector, serving?.DetectorBackend),
+                Pick(classifier, BackendRole.Classifier, serving?.ClassifierBackend));
+            Serve(next);
+            return next;
+        }
+        finally
+        {
+            changes.Release();
+        }
+    }
+
+    private async Task LoadAsync(string folder, string fingerprint, CancellationToken cancellationToken)
+    {
+        var key = Path.GetFileName(folder);
+        try
+        {
+            var fresh = await loader.LoadAsync(folder, fingerprint, cancellationToken);
+            var previous = loaded.GetValueOrDefault(fresh.Name);
+            loaded[fresh.Name] = fresh;
+            if (serving is { } current && previous is not null && IsServing(previous))
+            {
+                Serve(new ServingBackends(
+                    current.DetectorBackend == previous ? fresh : current.DetectorBackend,
+                    current.ClassifierBackend == previous ? fresh : current.ClassifierBackend));
+            }
+
+            previous?.Retire();
+            history[key] = history.GetValueOrDefault(key, PluginHistory.None).Success();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            history[key] = history.GetValueOrDefault(key, PluginHistory.None).Failure(e.Message);
+            LogRejected(logger, folder, e.Message);
+        }
+    }
+
+    private LoadedBackend Pick(string? name, BackendRole role, LoadedBackend? current)
+    {
+        if (name is null)
+        {
+            return current ?? throw new BackendSelectionException($"no {role} is serving yet: name one");
         }
 
-        LogNotReady(logger, detector, classifier, string.Join(", ", loaded.Keys));
+        if (!loaded.TryGetValue(name, out var backend))
+        {
+            throw new BackendSelectionException($"no backend named '{name}' is loaded (loaded: {string.Join(", ", loaded.Keys)})");
+        }
+
+        return backend.Manifest.Roles.Contains(role)
+            ? backend
+            : throw new BackendSelectionException($"backend '{name}' does not fill the {role} role");
+    }
+
+    private void Serve(ServingBackends next)
+    {
+        serving = next;
+        LogServing(logger, next.DetectorBackend.Label, next.ClassifierBackend.Label);
+    }
+
+    private bool IsServing(LoadedBackend backend) =>
+        serving is { } current && (current.DetectorBackend == backend || current.ClassifierBackend == backend);
+
+    private List<string> PluginFolders()
+    {
+        var root = options.Value.ResolvePluginDirectory();
+        return Directory.Exists(root)
+            ? Directory.GetDirectories(root)
+                .Where(folder => File.Exists(Path.Combine(folder, BackendLoader.ManifestFile)))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -58,18 +173,21 @@ internal sealed partial class BackendRegistry(
         serving = null;
         foreach (var backend in loaded.Values)
         {
-            backend.Dispose();
+            backend.Retire();
         }
 
         loaded.Clear();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Backend plugin in {Folder} was rejected and is not served: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Backend plugin in {Folder} was rejected and is not served; what served before goes on serving: {Reason}")]
     private static partial void LogRejected(ILogger logger, string folder, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving detector {Detector} and classifier {Classifier}")]
     private static partial void LogServing(ILogger logger, string detector, string classifier);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "No backend is ready: detector {Detector} and classifier {Classifier} are wanted, loaded are [{Loaded}]; requests get 4007 until one is")]
-    private static partial void LogNotReady(ILogger logger, string detector, string classifier, string loaded);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The folder of backend {Backend} was removed while it serves; it goes on serving until another is activated")]
+    private static partial void LogRemovedWhileServing(ILogger logger, string backend);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "No backend is ready ({Reason}); requests get 4007 until one is")]
+    private static partial void LogNotReady(ILogger logger, string reason);
 }

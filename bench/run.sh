@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the host and the harness in Release, starts the host (front 8080, pipeline 8081, admin 8082) with the
+# front's rate and concurrency limits lifted, waits for /readyz, runs one `liveness-bench load` against it with
+# --server-pid set, and stops the host.
+#
+# Usage: bench/run.sh LOAD_OPTIONS...       e.g. bench/run.sh --video bench/clips/640x480_5s.mp4 --concurrency 4
+#   --url defaults to the front, http://127.0.0.1:8080; give --url http://127.0.0.1:8081 for the pipeline directly.
+# Environment: HOST_DLL  a host built elsewhere (another commit, to compare); HOST_ARGS  more host settings;
+#              LIVENESS_SHARED  the shared models and videos (default: ../shared beside the checkout).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${LIVENESS_SHARED:-$root/../shared}
+cd "$root"
+
+if [ -z "${HOST_DLL:-}" ]; then
+  dotnet build src/Host -c Release -nologo -v q
+  HOST_DLL=src/Host/bin/Release/net10.0/linux-x64/Liveness.Host.dll
+fi
+dotnet build bench/Liveness.Bench -c Release -nologo -v q
+bench=bench/Liveness.Bench/bin/Release/net10.0/linux-x64/liveness-bench
+
+# A host left running would answer instead of this one, and the figures would be its.
+for port in 8080 8081 8082; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "127.0.0.1:$port is in use: stop what listens there first" >&2; exit 1; fi
+done
+
+log=$(mktemp /tmp/liveness-host-XXXXXX.log)
+# shellcheck disable=SC2086 # HOST_ARGS is a list of settings
+dotnet "$HOST_DLL" \
+  --Models:Mirror="$(cd "$shared/models" && pwd)" --Models:Download=false \
+  --Listeners:Pipeline=http://127.0.0.1:8081 \
+  --Front:RateLimit:PermitsPerSecond=100000 --Front:RateLimit:Burst=100000 \
+  --Front:MaxConcurrentRequests=10000 --Front:QueueLimit=100000 \
+  --Logging:LogLevel:Default=Warning ${HOST_ARGS:-} >"$log" 2>&1 &
+host=$!
+trap 'kill "$host" 2>/dev/null; wait "$host" 2>/dev/null || true' EXIT
+
+for _ in $(seq 240); do
+  if curl -fs -o /dev/null http://127.0.0.1:8082/readyz; then break; fi
+  if ! kill -0 "$host" 2>/dev/null; then echo "the host stopped; its log:" >&2; cat "$log" >&2; exit 1; fi
+  sleep 0.5
+done
+curl -fsS http://127.0.0.1:8082/readyz >/dev/null || { echo "the host was not ready after 120 s; log: $log" >&2; exit 1; }
+
+"$bench" load --url http://127.0.0.1:8080 --server-pid "$host" "$@"
