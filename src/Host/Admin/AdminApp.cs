@@ -1,5 +1,6 @@
 using Liveness.Host.Health;
 using Liveness.Host.Plugins;
+using Prometheus;
 
 namespace Liveness.Host.Admin;
 
@@ -22,6 +23,7 @@ internal static class AdminApp
         var app = builder.Build();
         app.UseContractEdge(trustIncomingRequestId: false);
         app.MapHealthEndpoints();
+        app.MapMetrics();
         if (backends is not null)
         {
             app.MapBackendAdminEndpoints();

@@ -1,3 +1,4 @@
+using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Liveness.Host.Api;
@@ -55,6 +56,11 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         }
 
         LogAnswered(context.RequestServices.GetRequiredService<ILogger<ContractErrors>>(), entry.Code, entry.HttpStatus, kind);
+        if (context.Request.Path == LivenessEndpoint.Route)
+        {
+            LivenessMetrics.Answered(entry.Code, "error", RequestId.Elapsed(context));
+        }
+
         context.Response.Clear();
         context.Response.StatusCode = entry.HttpStatus;
         var body = new ErrorResponse(entry.Code, $"{entry.Message}: {detail}", RequestId.Of(context));

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Liveness.Host.Metrics;
 using Liveness.Host.Pipeline;
 
 namespace Liveness.Host.Api;
@@ -13,12 +13,14 @@ internal static partial class LivenessEndpoint
 
     private static async Task HandleAsync(HttpContext context, LivenessPipeline pipeline, ILogger<LivenessPipeline> logger)
     {
-        var started = Stopwatch.GetTimestamp();
         var cancellationToken = context.RequestAborted;
         var request = await LivenessRequestReader.ReadAsync(context.Request, cancellationToken);
         var decision = await pipeline.RunAsync(request, cancellationToken);
         var response = Shape(decision, request, RequestId.Of(context));
-        LogAnswered(logger, StatusName(decision.Status), decision.Score, decision.Backends, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = RequestId.Elapsed(context);
+        LivenessMetrics.Answered(1000, StatusName(decision.Status), elapsed);
+        LivenessMetrics.Score.Observe(decision.Score);
+        LogAnswered(logger, StatusName(decision.Status), decision.Score, decision.Backends, elapsed.TotalMilliseconds);
         await context.Response.WriteAsJsonAsync(response, ApiJsonContext.Default.LivenessResponse, cancellationToken: cancellationToken);
     }
 

@@ -7,6 +7,7 @@ using Liveness.Host.Video;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Prometheus;
 
 namespace Liveness.Host.Api;
 
@@ -48,6 +49,7 @@ internal static partial class PipelineApp
         WarnOnManualKeys(app);
         app.UseForwardedHeaders();
         app.UseContractEdge(trustIncomingRequestId: true);
+        app.UseHttpMetrics();
         app.MapLivenessEndpoint();
         app.MapHealthEndpoints();
         return app;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 
 namespace Liveness.Host.Api;
 
@@ -11,6 +12,7 @@ internal sealed class RequestId(RequestDelegate next, ILogger<RequestId> logger,
     public const string Header = "X-Request-Id";
 
     private static readonly SearchValues<char> Hex = SearchValues.Create("0123456789abcdef");
+    private static readonly object StartedKey = new();
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -19,6 +21,7 @@ internal sealed class RequestId(RequestDelegate next, ILogger<RequestId> logger,
             ? incoming
             : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
+        context.Items[StartedKey] = Stopwatch.GetTimestamp();
         context.Request.Headers[Header] = id;
         context.Response.OnStarting(() =>
         {
@@ -32,4 +35,8 @@ internal sealed class RequestId(RequestDelegate next, ILogger<RequestId> logger,
     }
 
     public static string Of(HttpContext context) => context.TraceIdentifier;
+
+    /// <summary>Time since this request arrived.</summary>
+    public static TimeSpan Elapsed(HttpContext context) =>
+        context.Items.TryGetValue(StartedKey, out var started) ? Stopwatch.GetElapsedTime((long)started!) : TimeSpan.Zero;
 }

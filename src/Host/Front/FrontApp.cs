@@ -1,4 +1,5 @@
 using Liveness.Host.Api;
+using Prometheus;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Health;
 
@@ -42,6 +43,7 @@ internal static class FrontApp
 
         var app = builder.Build();
         app.UseContractEdge(trustIncomingRequestId: false);
+        app.UseHttpMetrics();
         app.UseRateLimiter();
         app.UseMiddleware<RequestSizeLimits>();
         app.MapReverseProxy(proxy =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Liveness.Host.Api;
+using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Liveness.Host.Front;
@@ -35,6 +36,7 @@ internal static class FrontRateLimiter
         limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, allClients);
         limiter.OnRejected = async (rejected, cancellationToken) =>
         {
+            LivenessMetrics.FrontRejected.WithLabels("rate_limited").Inc();
             var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                 ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
                 : 1;

@@ -1,4 +1,5 @@
 using Liveness.Host.Api;
+using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -17,11 +18,11 @@ internal sealed class RequestSizeLimits(RequestDelegate next, IOptions<FrontOpti
         var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? false;
         if (length is null && hasBody)
         {
-            await RefuseAsync(context, ErrorKind.LengthRequired, "the request must carry a Content-Length");
+            await RefuseAsync(context, ErrorKind.LengthRequired, "length_required", "the request must carry a Content-Length");
         }
         else if (length > options.Value.MaxRequestBytes)
         {
-            await RefuseAsync(context, ErrorKind.PayloadTooLarge, $"the body is over the limit of {options.Value.MaxRequestBytes} bytes");
+            await RefuseAsync(context, ErrorKind.PayloadTooLarge, "too_large", $"the body is over the limit of {options.Value.MaxRequestBytes} bytes");
         }
         else
         {
@@ -29,8 +30,9 @@ internal sealed class RequestSizeLimits(RequestDelegate next, IOptions<FrontOpti
         }
     }
 
-    private static Task RefuseAsync(HttpContext context, ErrorKind kind, string detail)
+    private static Task RefuseAsync(HttpContext context, ErrorKind kind, string reason, string detail)
     {
+        LivenessMetrics.FrontRejected.WithLabels(reason).Inc();
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[HeaderNames.Connection] = "close";

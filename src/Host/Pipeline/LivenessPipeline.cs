@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Liveness.Host.Api;
 using Liveness.Host.Crypto;
+using Liveness.Host.Metrics;
 using Liveness.Host.Plugins;
 using Liveness.Host.Video;
 using Microsoft.Extensions.Options;
@@ -18,14 +20,27 @@ internal sealed class LivenessPipeline(
 
     public async Task<LivenessDecision> RunAsync(LivenessRequest request, CancellationToken cancellationToken)
     {
-        var videoBytes = decryptor.Decrypt(request.EncryptedVideo);
+        var stages = new StageTimer();
+        try
+        {
+            return await RunAsync(request, stages, cancellationToken);
+        }
+        finally
+        {
+            stages.Report();
+        }
+    }
+
+    private async Task<LivenessDecision> RunAsync(LivenessRequest request, StageTimer stages, CancellationToken cancellationToken)
+    {
+        var videoBytes = stages.Time(Stage.Decrypt, () => decryptor.Decrypt(request.EncryptedVideo));
         using var lease = backends.Lease() ?? throw new LivenessError(ErrorKind.NoBackendReady, "no model backend is ready");
         var serving = lease.Backends;
-        var label = serving.Label;
 
         using var file = await TempVideoFile.WriteAsync(video.ResolveTempDirectory(), videoBytes, cancellationToken);
         using var shortlist = new FrameShortlist(options.ClassifiedFrames);
-        var (videoSeconds, faceSeconds) = FollowFace(file.Path, serving, shortlist, cancellationToken);
+        var (videoSeconds, faceSeconds) = FollowFace(file.Path, serving, shortlist, stages, cancellationToken);
+        LivenessMetrics.VideoSeconds.Observe(videoSeconds);
 
         if (videoSeconds < VideoOptions.MinSeconds)
         {
@@ -34,54 +49,59 @@ internal sealed class LivenessPipeline(
 
         if (faceSeconds < options.MinFaceSeconds || shortlist.Frames.Count == 0)
         {
-            return new LivenessDecision(LivenessStatus.ShortTime, 0, label);
+            return new LivenessDecision(LivenessStatus.ShortTime, 0, serving.Label);
         }
 
-        var score = Classify(shortlist, serving);
+        var score = stages.Time(Stage.Classify, () => Classify(shortlist, serving));
         if (score < options.PassThreshold)
         {
-            return new LivenessDecision(LivenessStatus.Hack, score, label);
+            return new LivenessDecision(LivenessStatus.Hack, score, serving.Label);
         }
 
         var best = shortlist.Frames[0];
-        return new LivenessDecision(
+        return stages.Time(Stage.Encode, () => new LivenessDecision(
             LivenessStatus.Ok,
             score,
-            label,
+            serving.Label,
             best.Seconds,
             request.ReturnImage ? SelectedFrameImages.Frame(best, options.JpegQuality) : null,
-            request.ReturnFaceImage ? SelectedFrameImages.Face(best, options.JpegQuality) : null);
+            request.ReturnFaceImage ? SelectedFrameImages.Face(best, options.JpegQuality) : null));
     }
 
     /// <summary>Decodes the whole video, detects on sampled frames, follows the main face and shortlists its best frames.</summary>
     private (double VideoSeconds, double FaceSeconds) FollowFace(
-        string path, ServingBackends serving, FrameShortlist shortlist, CancellationToken cancellationToken)
+        string path, ServingBackends serving, FrameShortlist shortlist, StageTimer stages, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         using var sampled = SampledVideo.Open(path, video);
         var track = new FaceTrack();
         foreach (var frame in sampled.Frames(options.SampleIntervalSeconds, cancellationToken))
         {
-            var faces = Infer(() => serving.Detector.Detect(frame.Image.AsBgrImage()));
+            var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, "detector", () => serving.Detector.Detect(frame.Image.AsBgrImage())));
             if (track.Follow(frame.Seconds, faces) is { } face && face.Box.Width >= options.MinFaceWidth)
             {
                 shortlist.Offer(frame.Image, frame.Seconds, face, FrameQuality.Of(frame.Image, face));
             }
         }
 
+        // Decoding runs interleaved with detection: its time is the span less what detection took.
+        stages.AddRemainder(Stage.Decode, Stopwatch.GetTimestamp() - started, Stage.Detect);
         return (sampled.DurationSeconds, track.VisibleSeconds(sampled.DurationSeconds));
     }
 
     private static double Classify(FrameShortlist shortlist, ServingBackends serving)
     {
         var scores = shortlist.Frames
-            .Select(frame => (double)Infer(() => serving.Classifier.LiveProbability(frame.Image.AsBgrImage(), frame.Face.Box)))
+            .Select(frame => (double)Infer(serving.ClassifierBackend, "classifier",
+                () => serving.Classifier.LiveProbability(frame.Image.AsBgrImage(), frame.Face.Box)))
             .ToArray();
         return Math.Clamp(ScoreFusion.Median(scores), 0, 1);
     }
 
-    /// <summary>A backend failure is the contract's 4007, never an unmapped 500.</summary>
-    private static T Infer<T>(Func<T> inference)
+    /// <summary>Times one model call; a backend failure is the contract's 4007, never an unmapped 500.</summary>
+    private static T Infer<T>(LoadedBackend backend, string role, Func<T> inference)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return inference();
@@ -90,5 +110,19 @@ internal sealed class LivenessPipeline(
         {
             throw LivenessError.CheckFailed("the model backend failed on this video", e);
         }
+        finally
+        {
+            LivenessMetrics.ModelInference.WithLabels(backend.Name, role).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    /// <summary>The stage names of <c>liveness_stage_duration_seconds</c>.</summary>
+    private static class Stage
+    {
+        public const string Decrypt = "decrypt";
+        public const string Decode = "decode";
+        public const string Detect = "detect";
+        public const string Classify = "classify";
+        public const string Encode = "encode";
     }
 }

@@ -1,4 +1,5 @@
 using Liveness.Abstractions;
+using Liveness.Host.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Plugins;
@@ -78,6 +79,7 @@ internal sealed partial class BackendRegistry(
 
                 loaded.Remove(gone.Name);
                 gone.Retire();
+                BackendInfoMetric.Publish(loaded.Values, serving);
             }
         }
         finally
@@ -121,10 +123,13 @@ internal sealed partial class BackendRegistry(
 
             previous?.Retire();
             history[key] = history.GetValueOrDefault(key, PluginHistory.None).Success();
+            LivenessMetrics.BackendReloads.WithLabels(fresh.Name, "success").Inc();
+            BackendInfoMetric.Publish(loaded.Values, serving);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             history[key] = history.GetValueOrDefault(key, PluginHistory.None).Failure(e.Message);
+            LivenessMetrics.BackendReloads.WithLabels(key, "failure").Inc();
             LogRejected(logger, folder, e.Message);
         }
     }
@@ -149,6 +154,7 @@ internal sealed partial class BackendRegistry(
     private void Serve(ServingBackends next)
     {
         serving = next;
+        BackendInfoMetric.Publish(loaded.Values, next);
         LogServing(logger, next.DetectorBackend.Label, next.ClassifierBackend.Label);
     }
 

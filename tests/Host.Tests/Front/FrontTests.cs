@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -33,14 +32,12 @@ public sealed class FrontTests(ServerFixture fixture)
     [Fact]
     public async Task A_body_without_a_length_gets_411()
     {
-        // A stream of unknown length goes out chunked, with no Content-Length.
-        using var content = new StreamContent(new MemoryStream(Encoding.ASCII.GetBytes("encrypted_video=abc")));
-        content.Headers.ContentType = new("application/x-www-form-urlencoded");
-        content.Headers.ContentLength = null;
+        var answer = await RawHttp.SendAsync(fixture.Server.Client.BaseAddress!, "POST", ContractClient.Route,
+            ["Content-Type: application/x-www-form-urlencoded", "Transfer-Encoding: chunked"], RawHttp.EmptyChunkedBody);
 
-        using var response = await fixture.Server.Client.PostAsync(ContractClient.Route, content);
-
-        await response.AssertErrorAsync(411, 1200, "Content-Length");
+        Assert.StartsWith("HTTP/1.1 411", answer, StringComparison.Ordinal);
+        Assert.Contains("\"code\":1200", answer, StringComparison.Ordinal);
+        Assert.Contains("Content-Length", answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +73,7 @@ public sealed class FrontLimitTests
 
         var burst = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => server.Client.PostFormAsync([new("encrypted_video", "")])));
         var limited = burst.Where(response => response.StatusCode == HttpStatusCode.TooManyRequests).ToList();
-        using var other = ClientFrom(IPAddress.Parse("127.0.0.2"), server.Client.BaseAddress!);
+        using var other = LoopbackAddress.ClientFrom("127.0.0.2", server.Client.BaseAddress!);
         using var fromOtherAddress = await other.PostFormAsync([new("encrypted_video", "")]);
 
         Assert.InRange(limited.Count, 7, 8);
@@ -94,36 +91,12 @@ public sealed class FrontLimitTests
     public async Task An_oversized_body_gets_413_from_its_headers_before_it_is_sent()
     {
         await using var server = await LivenessServer.StartAsync(new Dictionary<string, string> { ["Front:MaxRequestBytes"] = "1048576" });
-        var front = server.Client.BaseAddress!;
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(front.Host, front.Port);
-        var stream = tcp.GetStream();
-
         // Announce 100 MB, send none of it: the answer must come from the headers alone.
-        var head = $"POST {ContractClient.Route} HTTP/1.1\r\nHost: {front.Authority}\r\n"
-            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000000\r\n\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
-        using var reader = new StreamReader(stream, Encoding.ASCII);
-        var reading = reader.ReadToEndAsync();
-        var answer = await reading.WaitAsync(TimeSpan.FromSeconds(10));
+        var answer = await RawHttp.SendHeadAsync(server.Client.BaseAddress!, "POST", ContractClient.Route,
+            "Content-Type: application/x-www-form-urlencoded", "Content-Length: 100000000");
 
         Assert.StartsWith("HTTP/1.1 413", answer, StringComparison.Ordinal);
         Assert.Contains("Connection: close", answer, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("\"code\":1200", answer, StringComparison.Ordinal);
-    }
-
-    private static HttpClient ClientFrom(IPAddress local, Uri baseAddress)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-                socket.Bind(new IPEndPoint(local, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = baseAddress };
     }
 }

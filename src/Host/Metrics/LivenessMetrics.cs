@@ -1,0 +1,59 @@
+using Prometheus;
+
+namespace Liveness.Host.Metrics;
+
+/// <summary>
+/// The product's Prometheus metric families. Their names and labels are part of the product: the dashboards
+/// and alert rules in grafana/ query them. One registry per process, served on the admin listener.
+/// </summary>
+internal static class LivenessMetrics
+{
+    /// <summary>End-to-end and stage latencies: 10 ms to 30 s.</summary>
+    private static readonly double[] LatencyBuckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2, 3, 5, 7.5, 10, 15, 20, 30];
+
+    /// <summary>One model call: a millisecond to a second.</summary>
+    private static readonly double[] InferenceBuckets = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1];
+
+    public static readonly Counter Requests = Prometheus.Metrics.CreateCounter(
+        "liveness_requests_total", "Answered liveness requests, by contract code and liveness status (error for abnormal answers).",
+        "code", "status");
+
+    public static readonly Histogram RequestDuration = Prometheus.Metrics.CreateHistogram(
+        "liveness_request_duration_seconds", "End-to-end time to answer a liveness request, by outcome.",
+        new HistogramConfiguration { LabelNames = ["outcome"], Buckets = LatencyBuckets });
+
+    public static readonly Histogram StageDuration = Prometheus.Metrics.CreateHistogram(
+        "liveness_stage_duration_seconds", "Time one request spent in each pipeline stage.",
+        new HistogramConfiguration { LabelNames = ["stage"], Buckets = LatencyBuckets });
+
+    public static readonly Histogram Score = Prometheus.Metrics.CreateHistogram(
+        "liveness_score", "Returned liveness scores, for watching drift.",
+        new HistogramConfiguration { Buckets = Histogram.LinearBuckets(0.05, 0.05, 20) });
+
+    public static readonly Histogram ModelInference = Prometheus.Metrics.CreateHistogram(
+        "liveness_model_inference_seconds", "Time of one model call, by backend and role.",
+        new HistogramConfiguration { LabelNames = ["backend", "role"], Buckets = InferenceBuckets });
+
+    public static readonly Gauge BackendInfo = Prometheus.Metrics.CreateGauge(
+        "liveness_backend_info", "1 for every loaded backend and role it can fill; active says whether it serves that role now.",
+        "backend", "role", "version", "active");
+
+    public static readonly Counter BackendReloads = Prometheus.Metrics.CreateCounter(
+        "liveness_backend_reloads_total", "Backend plugin loads, by result (success, failure).",
+        "backend", "result");
+
+    public static readonly Counter FrontRejected = Prometheus.Metrics.CreateCounter(
+        "liveness_front_rejected_total", "Requests the front refused before forwarding, by reason.",
+        "reason");
+
+    public static readonly Histogram VideoSeconds = Prometheus.Metrics.CreateHistogram(
+        "liveness_video_seconds", "Length of uploaded videos.",
+        new HistogramConfiguration { Buckets = [1, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 45, 60, 120] });
+
+    /// <summary>Counts one answered request and its end-to-end time.</summary>
+    public static void Answered(int code, string status, TimeSpan elapsed)
+    {
+        Requests.WithLabels(code.ToString(System.Globalization.CultureInfo.InvariantCulture), status).Inc();
+        RequestDuration.WithLabels(status).Observe(elapsed.TotalSeconds);
+    }
+}

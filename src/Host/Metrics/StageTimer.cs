@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Liveness.Host.Metrics;
+
+/// <summary>Adds up the time one request spends in each stage and reports it once, when the request is done.</summary>
+internal sealed class StageTimer
+{
+    private readonly Dictionary<string, long> ticks = [];
+
+    public T Time<T>(string stage, Func<T> work)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            Add(stage, Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    /// <summary>Time measured around a span that includes other stages, minus what they took (decoding interleaved with detection).</summary>
+    public void AddRemainder(string stage, long spanTicks, params string[] inside) =>
+        Add(stage, spanTicks - inside.Sum(other => ticks.GetValueOrDefault(other)));
+
+    public void Report()
+    {
+        foreach (var (stage, elapsed) in ticks)
+        {
+            LivenessMetrics.StageDuration.WithLabels(stage).Observe(Stopwatch.GetElapsedTime(0, elapsed).TotalSeconds);
+        }
+    }
+
+    private void Add(string stage, long elapsed) => ticks[stage] = ticks.GetValueOrDefault(stage) + elapsed;
+}
