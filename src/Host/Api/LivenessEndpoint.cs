@@ -19,7 +19,12 @@ internal static partial class LivenessEndpoint
         var response = Shape(decision, request, RequestId.Of(context));
         var elapsed = RequestId.Elapsed(context);
         LivenessMetrics.Answered(1000, StatusName(decision.Status), elapsed);
-        LivenessMetrics.Score.Observe(decision.Score);
+        if (decision.Status != LivenessStatus.ShortTime)
+        {
+            // Only classified answers: short_time has no score of its own, and would blur drift watching.
+            LivenessMetrics.Score.Observe(decision.Score);
+        }
+
         LogAnswered(logger, StatusName(decision.Status), decision.Score, decision.Backends, elapsed.TotalMilliseconds);
         await context.Response.WriteAsJsonAsync(response, ApiJsonContext.Default.LivenessResponse, cancellationToken: cancellationToken);
     }

@@ -20,9 +20,8 @@ internal sealed class StageTimer
         }
     }
 
-    /// <summary>Time measured around a span that includes other stages, minus what they took (decoding interleaved with detection).</summary>
-    public void AddRemainder(string stage, long spanTicks, params string[] inside) =>
-        Add(stage, spanTicks - inside.Sum(other => ticks.GetValueOrDefault(other)));
+    /// <summary>Time measured elsewhere, e.g. on the decoding thread.</summary>
+    public void Add(string stage, TimeSpan elapsed) => Add(stage, (long)(elapsed.TotalSeconds * Stopwatch.Frequency));
 
     public void Report()
     {

@@ -18,6 +18,9 @@ internal sealed class LivenessPipeline(
     private readonly VideoOptions video = videoOptions.Value;
     private readonly PipelineOptions options = pipelineOptions.Value;
 
+    /// <summary>Sampled frames decoded ahead of detection: enough to keep both threads busy, few enough to bound memory.</summary>
+    private const int DecodeAheadFrames = 2;
+
     public async Task<LivenessDecision> RunAsync(LivenessRequest request, CancellationToken cancellationToken)
     {
         var stages = new StageTimer();
@@ -39,7 +42,7 @@ internal sealed class LivenessPipeline(
 
         using var file = await TempVideoFile.WriteAsync(video.ResolveTempDirectory(), videoBytes, cancellationToken);
         using var shortlist = new FrameShortlist(options.ClassifiedFrames);
-        var (videoSeconds, faceSeconds) = FollowFace(file.Path, serving, shortlist, stages, cancellationToken);
+        var (videoSeconds, faceSeconds) = await FollowFaceAsync(file.Path, serving, shortlist, stages, cancellationToken);
         LivenessMetrics.VideoSeconds.Observe(videoSeconds);
 
         if (videoSeconds < VideoOptions.MinSeconds)
@@ -68,14 +71,17 @@ internal sealed class LivenessPipeline(
             request.ReturnFaceImage ? SelectedFrameImages.Face(best, options.JpegQuality) : null));
     }
 
-    /// <summary>Decodes the whole video, detects on sampled frames, follows the main face and shortlists its best frames.</summary>
-    private (double VideoSeconds, double FaceSeconds) FollowFace(
+    /// <summary>
+    /// Decodes the whole video (on its own thread, a few frames ahead), detects on sampled frames, follows the
+    /// main face and shortlists its best frames.
+    /// </summary>
+    private async Task<(double VideoSeconds, double FaceSeconds)> FollowFaceAsync(
         string path, ServingBackends serving, FrameShortlist shortlist, StageTimer stages, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         using var sampled = SampledVideo.Open(path, video);
+        var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
         var track = new FaceTrack();
-        foreach (var frame in sampled.Frames(options.SampleIntervalSeconds, cancellationToken))
+        await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
         {
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, "detector", () => serving.Detector.Detect(frame.Image.AsBgrImage())));
             if (track.Follow(frame.Seconds, faces) is { } face && face.Box.Width >= options.MinFaceWidth)
@@ -84,8 +90,7 @@ internal sealed class LivenessPipeline(
             }
         }
 
-        // Decoding runs interleaved with detection: its time is the span less what detection took.
-        stages.AddRemainder(Stage.Decode, Stopwatch.GetTimestamp() - started, Stage.Detect);
+        stages.Add(Stage.Decode, decoder.DecodeTime);
         return (sampled.DurationSeconds, track.VisibleSeconds(sampled.DurationSeconds));
     }
 

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace Liveness.Host.Video;
+
+/// <summary>
+/// Decodes a video on a thread of its own, at most a few sampled frames ahead of the reader: while the request
+/// thread runs detection on one frame, the next ones are being decoded, so a request costs little more than its
+/// decode. The frames, their order and their times are exactly those of <see cref="SampledVideo.Frames"/>.
+/// </summary>
+internal sealed class DecodeAhead(SampledVideo video, int depth)
+{
+    private long decodingTicks;
+
+    /// <summary>Time the decoding thread spent decoding, not waiting for the reader.</summary>
+    public TimeSpan DecodeTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref decodingTicks));
+
+    /// <summary>The sampled frames; each image is the reader's until it asks for the next frame, then it is freed.</summary>
+    public async IAsyncEnumerable<VideoFrame> FramesAsync(double intervalSeconds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<VideoFrame>(new BoundedChannelOptions(depth) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var decoding = Task.Run(() => DecodeAsync(channel.Writer, intervalSeconds, stop.Token), CancellationToken.None);
+        try
+        {
+            await foreach (var frame in channel.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                try
+                {
+                    yield return frame;
+                }
+                finally
+                {
+                    frame.Image.Dispose();
+                }
+            }
+
+            // The decoder's own failure (an undecodable frame, a video over the limit, cancellation) is the request's.
+            await decoding;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await decoding.ContinueWith(_ => { }, TaskScheduler.Default);
+            while (channel.Reader.TryRead(out var left))
+            {
+                left.Image.Dispose();
+            }
+        }
+    }
+
+    private async Task DecodeAsync(ChannelWriter<VideoFrame> writer, double intervalSeconds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var frames = video.Frames(intervalSeconds, cancellationToken).GetEnumerator();
+            while (Decode(frames))
+            {
+                var copy = frames.Current.Image.Clone();
+                try
+                {
+                    await writer.WriteAsync(frames.Current with { Image = copy }, cancellationToken);
+                }
+                catch
+                {
+                    copy.Dispose();
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private bool Decode(IEnumerator<VideoFrame> frames)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return frames.MoveNext();
+        }
+        finally
+        {
+            Interlocked.Add(ref decodingTicks, Stopwatch.GetTimestamp() - started);
+        }
+    }
+}
