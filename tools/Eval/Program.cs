@@ -1,0 +1,3 @@
+using Liveness.Tools.Eval;
+
+return await EvalCommand.RunAsync(args, Console.Out);

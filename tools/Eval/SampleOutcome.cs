@@ -1,0 +1,20 @@
+namespace Liveness.Tools.Eval;
+
+/// <summary>What measuring one sample came to: a score and a decision, or the reason it could not be measured.</summary>
+/// <param name="Status">The contract's <c>liveness_status</c> (<c>ok</c>, <c>hack</c>, <c>short_time</c>), or <c>failed</c>.</param>
+internal sealed record SampleOutcome(Sample Sample, double? Score, bool? Accepted, string Status, string? Reason, double Milliseconds)
+{
+    public const string FailedStatus = "failed";
+
+    public bool Failed => Score is null;
+
+    public static SampleOutcome Decided(Sample sample, double score, bool accepted, string status, double milliseconds) =>
+        new(sample, score, accepted, status, null, milliseconds);
+
+    public static SampleOutcome Failure(Sample sample, string reason, double milliseconds) =>
+        new(sample, null, null, FailedStatus, reason, milliseconds);
+
+    /// <summary>The presentation the error rates count; only for a sample that did not fail.</summary>
+    public Presentation Presentation() =>
+        new(Sample.BonaFide, Sample.AttackType, Score ?? throw new InvalidOperationException($"{Sample.File} failed: it has no score"), Accepted!.Value);
+}

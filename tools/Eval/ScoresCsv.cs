@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Liveness.Tools.Eval;
+
+/// <summary>Writes <c>scores.csv</c>: one row per sample of the manifest, in its order, failures included.</summary>
+internal static class ScoresCsv
+{
+    private static readonly string[] Header = ["file", "kind", "label", "attack_type", "score", "decision", "status", "milliseconds", "reason"];
+
+    public static void Write(string path, IEnumerable<SampleOutcome> outcomes)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine(string.Join(',', Header));
+        foreach (var outcome in outcomes)
+        {
+            var sample = outcome.Sample;
+            writer.WriteLine(string.Join(',', new[]
+            {
+                sample.File,
+                sample.KindName,
+                sample.BonaFide ? "live" : "spoof",
+                sample.AttackType,
+                outcome.Score?.ToString("0.000000", CultureInfo.InvariantCulture) ?? "",
+                outcome.Accepted switch { true => "accept", false => "reject", null => "" },
+                outcome.Status,
+                outcome.Milliseconds.ToString("0.0", CultureInfo.InvariantCulture),
+                outcome.Reason ?? "",
+            }.Select(Quote)));
+        }
+    }
+
+    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+}

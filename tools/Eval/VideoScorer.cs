@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Liveness.Host.Api;
+using Liveness.Host.Crypto;
+
+namespace Liveness.Tools.Eval;
+
+/// <summary>
+/// Measures a video as a client sees it: encrypted and posted to the pipeline node, scored and decided by the API.
+/// An abnormal answer (1200, 2008, 4007) or no answer is a failure, with the API's message as its reason.
+/// </summary>
+internal sealed class VideoScorer(HttpClient pipeline, CryptoOptions crypto)
+{
+    public async Task<SampleOutcome> ScoreAsync(Sample sample, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        double Elapsed() => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        try
+        {
+            var video = await File.ReadAllBytesAsync(sample.Path, cancellationToken);
+            using var form = new FormUrlEncodedContent(
+            [
+                new("encrypted_video", Encrypt(video)),
+                new("return_status", "true"),
+            ]);
+            using var response = await pipeline.PostAsync(LivenessEndpoint.Route, form, cancellationToken);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            if (body.GetProperty("code").GetInt32() != 1000)
+            {
+                var error = body.Deserialize(ApiJsonContext.Default.ErrorResponse)!;
+                return SampleOutcome.Failure(sample, $"{error.Code} {error.Message}", Elapsed());
+            }
+
+            var answer = body.Deserialize(ApiJsonContext.Default.LivenessResponse)!;
+            return SampleOutcome.Decided(sample, answer.LivenessScore, answer.Passed, answer.LivenessStatus!, Elapsed());
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or JsonException or KeyNotFoundException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return SampleOutcome.Failure(sample, e.Message, Elapsed());
+        }
+    }
+
+    /// <summary>AES-256-GCM with the node's key and IV, tag appended, Base64: the manual's client side.</summary>
+    private string Encrypt(byte[] video)
+    {
+        using var aes = new AesGcm(Encoding.UTF8.GetBytes(crypto.Key), 16);
+        var sealedBytes = new byte[video.Length + 16];
+        aes.Encrypt(Encoding.UTF8.GetBytes(crypto.Iv), video, sealedBytes.AsSpan(0, video.Length), sealedBytes.AsSpan(video.Length));
+        return Convert.ToBase64String(sealedBytes);
+    }
+}
