@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Liveness.Host.Crypto;
+using Liveness.Tools.EncryptVideo;
 
 namespace Liveness.Host.Tests;
 
@@ -11,13 +10,8 @@ internal static class ContractClient
 {
     public const string Route = "/liveness/silent_detection/stateless";
 
-    public static string Encrypt(byte[] video, string key = CryptoOptions.ManualKey, string iv = CryptoOptions.ManualIv)
-    {
-        using var aes = new AesGcm(Encoding.UTF8.GetBytes(key), 16);
-        var sealedBytes = new byte[video.Length + 16];
-        aes.Encrypt(Encoding.UTF8.GetBytes(iv), video, sealedBytes.AsSpan(0, video.Length), sealedBytes.AsSpan(video.Length));
-        return Convert.ToBase64String(sealedBytes);
-    }
+    public static string Encrypt(byte[] video, string key = CryptoOptions.ManualKey, string iv = CryptoOptions.ManualIv) =>
+        ClientEncryption.Seal(video, key, iv);
 
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IEnumerable<KeyValuePair<string, string>> fields) =>
         client.PostAsync(Route, new FormUrlEncodedContent(fields));

@@ -1,7 +1,6 @@
 // Encrypts a video file as a SenseID client does (AES-256-GCM, tag appended, Base64) and prints it.
 // Key and IV come from PARAM_DECRYPT_KEY / PARAM_DECRYPT_IV, else the manual's defaults.
-using System.Security.Cryptography;
-using System.Text;
+using Liveness.Tools.EncryptVideo;
 
 if (args.Length != 1)
 {
@@ -11,12 +10,5 @@ if (args.Length != 1)
 
 var key = Environment.GetEnvironmentVariable("PARAM_DECRYPT_KEY") ?? "dcbbad6765e14139a07d34b92292a672";
 var iv = Environment.GetEnvironmentVariable("PARAM_DECRYPT_IV") ?? "df25d188a061";
-var video = File.ReadAllBytes(args[0]);
-var sealedBytes = new byte[video.Length + 16];
-using (var aes = new AesGcm(Encoding.UTF8.GetBytes(key), 16))
-{
-    aes.Encrypt(Encoding.UTF8.GetBytes(iv), video, sealedBytes.AsSpan(0, video.Length), sealedBytes.AsSpan(video.Length));
-}
-
-Console.Out.Write(Convert.ToBase64String(sealedBytes));
+Console.Out.Write(ClientEncryption.Seal(File.ReadAllBytes(args[0]), key, iv));
 return 0;

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Liveness.Host.Api;
 using Liveness.Host.Crypto;
+using Liveness.Tools.EncryptVideo;
 
 namespace Liveness.Tools.Eval;
 
@@ -23,7 +22,7 @@ internal sealed class VideoScorer(HttpClient pipeline, CryptoOptions crypto)
             var video = await File.ReadAllBytesAsync(sample.Path, cancellationToken);
             using var form = new FormUrlEncodedContent(
             [
-                new("encrypted_video", Encrypt(video)),
+                new("encrypted_video", ClientEncryption.Seal(video, crypto.Key, crypto.Iv)),
                 new("return_status", "true"),
             ]);
             using var response = await pipeline.PostAsync(LivenessEndpoint.Route, form, cancellationToken);
@@ -42,14 +41,5 @@ internal sealed class VideoScorer(HttpClient pipeline, CryptoOptions crypto)
         {
             return SampleOutcome.Failure(sample, e.Message, Elapsed());
         }
-    }
-
-    /// <summary>AES-256-GCM with the node's key and IV, tag appended, Base64: the manual's client side.</summary>
-    private string Encrypt(byte[] video)
-    {
-        using var aes = new AesGcm(Encoding.UTF8.GetBytes(crypto.Key), 16);
-        var sealedBytes = new byte[video.Length + 16];
-        aes.Encrypt(Encoding.UTF8.GetBytes(crypto.Iv), video, sealedBytes.AsSpan(0, video.Length), sealedBytes.AsSpan(video.Length));
-        return Convert.ToBase64String(sealedBytes);
     }
 }
