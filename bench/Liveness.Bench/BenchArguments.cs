@@ -24,7 +24,11 @@ internal sealed class BenchArguments
 
     public string RequiredText(string name) => Text(name) ?? throw new ArgumentException($"--{name} is required");
 
-    public int? Integer(string name) => Text(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
+    public int? Integer(string name) => Text(name) is not { } text ? null
+        : int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value
+        : throw new ArgumentException($"--{name} must be a whole number, got '{text}'");
 
-    public double? Number(string name) => Text(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : null;
+    public double? Number(string name) => Text(name) is not { } text ? null
+        : double.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+        : throw new ArgumentException($"--{name} must be a positive number, got '{text}'");
 }

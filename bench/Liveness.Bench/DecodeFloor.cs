@@ -27,7 +27,8 @@ internal sealed record DecodeFloor(string Video, int Width, int Height, int Fram
         return new DecodeFloor(video, width, height, frames, milliseconds);
     }
 
-    private static (int Width, int Height, int Frames) Decode(string video)
+    /// <summary>One decode of the whole clip, as the host does it; also the decode stage of <c>liveness-bench-stages</c>.</summary>
+    internal static (int Width, int Height, int Frames) Decode(string video)
     {
         using var capture = new VideoCapture(video, VideoCaptureAPIs.FFMPEG);
         if (!capture.IsOpened())

@@ -1,12 +1,11 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
+using Liveness.Tools.EncryptVideo;
 
 namespace Liveness.Bench;
 
 /// <summary>
-/// A clip encrypted and form-encoded once, as a SenseID client sends it (AES-256-GCM, tag appended, Base64, field
-/// <c>encrypted_video</c>): every request of a run reuses the same bytes, so the client's own work stays out of the timings.
+/// A clip encrypted and form-encoded once, as a SenseID client sends it (field <c>encrypted_video</c>): every request
+/// of a run reuses the same bytes, so the client's own work stays out of the timings.
 /// </summary>
 internal sealed class EncryptedUpload
 {
@@ -25,15 +24,9 @@ internal sealed class EncryptedUpload
         var video = await File.ReadAllBytesAsync(videoPath);
         var key = Environment.GetEnvironmentVariable("PARAM_DECRYPT_KEY") ?? ManualKey;
         var iv = Environment.GetEnvironmentVariable("PARAM_DECRYPT_IV") ?? ManualIv;
-        var sealedBytes = new byte[video.Length + 16];
-        using (var aes = new AesGcm(Encoding.UTF8.GetBytes(key), 16))
-        {
-            aes.Encrypt(Encoding.UTF8.GetBytes(iv), video, sealedBytes.AsSpan(0, video.Length), sealedBytes.AsSpan(video.Length));
-        }
-
         using var form = new FormUrlEncodedContent(
         [
-            new("encrypted_video", Convert.ToBase64String(sealedBytes)),
+            new("encrypted_video", ClientEncryption.Seal(video, key, iv)),
             new("return_status", "true"),
         ]);
         return new EncryptedUpload(await form.ReadAsByteArrayAsync());

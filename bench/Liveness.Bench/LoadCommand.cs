@@ -12,6 +12,11 @@ internal static class LoadCommand
         var concurrency = arguments.Integer("concurrency") ?? 1;
         var duration = arguments.Number("duration") is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         var requests = arguments.Integer("requests") ?? (duration is null ? 20 : null);
+        if (requests is not null && duration is not null)
+        {
+            throw new ArgumentException("give --requests or --duration, not both");
+        }
+
         var warmup = arguments.Integer("warmup") ?? 2;
         var pid = arguments.Integer("server-pid");
         var json = arguments.Text("json");
@@ -37,6 +42,7 @@ internal static class LoadCommand
         var wall = Stopwatch.GetElapsedTime(start);
         var server = monitor is null ? null : await monitor.StopAsync();
 
+        var failed = outcomes.Where(outcome => outcome.Error is not null).ToArray();
         var report = new LoadReport(
             client.BaseAddress.ToString(),
             video,
@@ -44,8 +50,8 @@ internal static class LoadCommand
             concurrency,
             warmup,
             outcomes.Count,
-            outcomes.Count(outcome => outcome.Error is not null),
-            outcomes.Where(outcome => outcome.Error is not null).CountBy(outcome => outcome.Error!).ToDictionary(),
+            failed.Length,
+            failed.CountBy(outcome => outcome.Error!).ToDictionary(),
             wall.TotalSeconds,
             LatencySummary.Of(outcomes.Where(outcome => outcome.Error is null).Select(outcome => outcome.Latency.TotalMilliseconds).ToArray()),
             floor.MedianMs,

@@ -9,7 +9,7 @@ namespace Liveness.Bench;
 /// <summary>Posts one upload to the contract endpoint from several clients at once and times every answer.</summary>
 internal sealed class LoadGenerator(HttpClient client, EncryptedUpload upload)
 {
-    public const string Route = "/liveness/silent_detection/stateless";
+    private const string Route = "/liveness/silent_detection/stateless";
 
     /// <summary>
     /// Each of <paramref name="concurrency"/> clients sends its next request as soon as its last one is answered,

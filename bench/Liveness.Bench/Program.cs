@@ -1,20 +1,28 @@
 using Liveness.Bench;
 
-return args.FirstOrDefault() switch
+try
 {
-    "load" => (await LoadCommand.RunAsync(new BenchArguments(args[1..]), Console.Out)).Errors == 0 ? 0 : 1,
-    "decode" => DecodeCommand.Run(new BenchArguments(args[1..]), Console.Out),
-    _ => Usage(),
-};
+    return args.FirstOrDefault() switch
+    {
+        "load" => (await LoadCommand.RunAsync(new BenchArguments(args[1..]), Console.Out)).Errors == 0 ? 0 : 1,
+        "decode" => DecodeCommand.Run(new BenchArguments(args[1..]), Console.Out),
+        _ => Usage(),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return Usage();
+}
 
 static int Usage()
 {
     Console.Error.WriteLine("""
         usage:
           liveness-bench load --url URL --video FILE [--concurrency N] [--requests N | --duration SECONDS]
-                              [--warmup N] [--server-pid PID] [--floor-video FILE] [--json FILE]
+                              [--warmup N] [--server-pid PID] [--floor-video FILE] [--floor-repeat N] [--json FILE]
           liveness-bench decode --video FILE [--repeat N]
-        Clips: bench/make-clips.sh. Full procedure: docs/benchmarks.md.
+        Clips: bench/make-clips.sh. Start a host and run one load: bench/run.sh. All of it: docs/benchmarks.md.
         """);
     return 2;
 }

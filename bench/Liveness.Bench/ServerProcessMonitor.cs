@@ -36,8 +36,12 @@ internal sealed class ServerProcessMonitor
             // The sampling loop ends by cancellation.
         }
 
-        process.Refresh();
-        return new ServerUsage(process.Id, peakRssKib / 1024.0, (process.TotalProcessorTime - cpuAtStart).TotalSeconds);
+        stop.Dispose();
+        using (process)
+        {
+            process.Refresh();
+            return new ServerUsage(process.Id, peakRssKib / 1024.0, (process.TotalProcessorTime - cpuAtStart).TotalSeconds);
+        }
     }
 
     // VmRSS, not VmHWM: the high-water mark would include start-up and earlier runs.
