@@ -10,6 +10,9 @@ internal static class Folders
 
     public static string Clips => Path.Combine(Repository, "bench", "clips");
 
+    /// <summary>A plugin's source folder, where its <c>plugin.json</c> is.</summary>
+    public static string Plugin(string project) => Path.Combine(Repository, "src", "Plugins", project);
+
     public static string Artifacts => Path.Combine(Repository, "bench", "BenchmarkDotNet.Artifacts");
 
     public static string Models => Path.Combine(

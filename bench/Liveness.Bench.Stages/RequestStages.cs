@@ -1,9 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Liveness.Abstractions;
 using Liveness.Plugins.OnnxBackend;
-using Microsoft.Extensions.Logging.Abstractions;
+using Liveness.Plugins.TorchBackend;
 using OpenCvSharp;
 
 namespace Liveness.Bench.Stages;
@@ -13,9 +11,11 @@ namespace Liveness.Bench.Stages;
 /// host does it for every frame it samples: 10 a second), and classifying one face (5 per request, both MiniFASNets).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RequestStages
 {
     private IModelBackend backend = null!;
+    private IModelBackend torch = null!;
     private Mat frame = null!;
     private FaceBox face;
 
@@ -29,8 +29,10 @@ public class RequestStages
     [GlobalSetup]
     public void Setup()
     {
-        backend = CreateOnnxBackend();
+        backend = BackendFactory.Create(new OnnxBackendFactory(), "OnnxBackend");
         backend.WarmUp();
+        torch = BackendFactory.Create(new TorchBackendFactory(), "TorchBackend");
+        torch.WarmUp();
         frame = FrameAt(ClipPath, seconds: 2);
         face = backend.Detector!.Detect(Frame).FirstOrDefault()?.Box
             ?? throw new InvalidOperationException($"no face 2 s into {ClipPath}");
@@ -42,24 +44,20 @@ public class RequestStages
     [Benchmark]
     public int Detect() => backend.Detector!.Detect(Frame).Count;
 
+    /// <summary>Both MiniFASNets on one face with ONNX Runtime.</summary>
     [Benchmark]
     public float Classify() => backend.Classifier!.LiveProbability(Frame, face);
+
+    /// <summary>The same face, the same two networks, from the original weights in TorchSharp.</summary>
+    [Benchmark]
+    public float ClassifyTorch() => torch.Classifier!.LiveProbability(Frame, face);
 
     [GlobalCleanup]
     public void Cleanup()
     {
         frame.Dispose();
         backend.Dispose();
-    }
-
-    /// <summary>The ONNX backend as the host creates it: the models its <c>plugin.json</c> pins, from the shared mirror.</summary>
-    private static IModelBackend CreateOnnxBackend()
-    {
-        var manifest = JsonSerializer.Deserialize<BackendManifest>(
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "plugin.json")),
-            new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } })!;
-        var models = manifest.Models.ToDictionary(model => model.Name, model => Path.Combine(Folders.Models, model.Name));
-        return new OnnxBackendFactory().Create(new BackendContext(models, AppContext.BaseDirectory, "cpu", NullLoggerFactory.Instance));
+        torch.Dispose();
     }
 
     private static Mat FrameAt(string clip, double seconds)
