@@ -6,7 +6,7 @@ using OpenCvSharp;
 namespace Liveness.Plugins.OnnxBackend;
 
 /// <summary>One MiniFASNet network with the crop scale it was trained on.</summary>
-internal sealed class MiniFasNet : IDisposable
+internal sealed class MiniFasNet : IMiniFasNet
 {
     // The index of the live class; 0 and 2 are kinds of spoof.
     private const int LiveClass = 1;

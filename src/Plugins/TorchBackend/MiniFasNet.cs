@@ -10,7 +10,7 @@ namespace Liveness.Plugins.TorchBackend;
 
 /// <summary>One MiniFASNet on libtorch, loaded from its checkpoint, with the crop scale it was trained on.</summary>
 /// <remarks>Safe to call from several threads at once: the module is only read, and each call's tensors are its own.</remarks>
-internal sealed class MiniFasNet : IDisposable
+internal sealed class MiniFasNet : IMiniFasNet
 {
     // The index of the live class; 0 and 2 are kinds of spoof.
     private const int LiveClass = 1;
