@@ -3,10 +3,6 @@ namespace Liveness.Abstractions;
 /// <summary>An axis-aligned face box in pixels of the frame it was found in.</summary>
 public readonly record struct FaceBox(float X, float Y, float Width, float Height)
 {
-    public float CenterX => X + Width / 2;
-
-    public float CenterY => Y + Height / 2;
-
     public float Area => Width * Height;
 
     public float IntersectionOverUnion(FaceBox other)

@@ -29,8 +29,6 @@ internal sealed class LoadedBackend(BackendManifest manifest, IModelBackend back
     /// <summary>Name and version, as logged beside every request it answers.</summary>
     public string Label => $"{Manifest.Name}@{Manifest.Version}";
 
-    public bool IsUnloaded => Volatile.Read(ref leases) < 0;
-
     /// <summary>False once unloaded: the caller must take the newer snapshot instead.</summary>
     public bool TryAcquire()
     {
