@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Liveness.Host.Tests;
 using OpenCvSharp;
 
 namespace Liveness.Tools.Eval.Tests;

@@ -59,7 +59,7 @@ public sealed class LivenessServer : IAsyncDisposable
 
     private static HttpClient ClientOf(Microsoft.AspNetCore.Builder.WebApplication? app) => app is null
         ? new HttpClient()
-        : new HttpClient { BaseAddress = new Uri(LoopbackAddress.Of(app)), Timeout = TimeSpan.FromMinutes(2) };
+        : new HttpClient { BaseAddress = new Uri(app.Address()), Timeout = TimeSpan.FromMinutes(2) };
 
     public async ValueTask DisposeAsync()
     {

@@ -1,14 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Liveness.Host.Tests;
 
-/// <summary>Loopback addresses for tests: what a started app bound (tests ask Kestrel for port 0), and clients from other addresses.</summary>
+/// <summary>Clients from other loopback addresses, as second callers.</summary>
 internal static class LoopbackAddress
 {
     /// <summary>A client whose connections come from another loopback address (127.0.0.0/8), as a second caller would.</summary>
@@ -24,6 +19,4 @@ internal static class LoopbackAddress
     })
     { BaseAddress = baseAddress };
 
-    public static string Of(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
 }

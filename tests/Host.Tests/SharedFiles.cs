@@ -11,6 +11,9 @@ internal static class SharedFiles
 
     public static string Video(string name) => Path.Combine(Root, "data", "videos", name);
 
+    /// <summary>A sample by its path in the shared manifest (<c>videos/...</c>, <c>frames/...</c>).</summary>
+    public static string Sample(string file) => Path.Combine(Root, "data", file);
+
     public static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -15,7 +15,7 @@ public sealed class DecisionTests(ServerFixture fixture)
     public async Task Real_live_people_pass(string file)
     {
         using var response = await fixture.Server.Client.PostVideoAsync(
-            File.ReadAllBytes(Path.Combine(SharedFiles.Root, "data", file)), returnStatus: true);
+            File.ReadAllBytes(SharedFiles.Sample(file)), returnStatus: true);
         var body = await response.ReadContractJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -28,7 +28,7 @@ public sealed class DecisionTests(ServerFixture fixture)
     public async Task Real_screen_replays_are_rejected(string file)
     {
         using var response = await fixture.Server.Client.PostVideoAsync(
-            File.ReadAllBytes(Path.Combine(SharedFiles.Root, "data", file)), returnStatus: true);
+            File.ReadAllBytes(SharedFiles.Sample(file)), returnStatus: true);
         var body = await response.ReadContractJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -51,7 +51,7 @@ public sealed class DecisionTests(ServerFixture fixture)
     [InlineData("videos/tranvanluyt2203_fake.mp4", 0.000003)]
     public async Task Every_shared_video_keeps_its_recorded_score(string file, double recorded)
     {
-        using var response = await fixture.Server.Client.PostVideoAsync(File.ReadAllBytes(Path.Combine(SharedFiles.Root, "data", file)));
+        using var response = await fixture.Server.Client.PostVideoAsync(File.ReadAllBytes(SharedFiles.Sample(file)));
         var body = await response.ReadContractJsonAsync();
 
         Assert.Equal(recorded, body.GetProperty("liveness_score").GetDouble(), 1e-4);

@@ -144,7 +144,7 @@ public sealed class ModelStoreTests : IDisposable
 
         public int Requests => RequestCount;
 
-        public string Url => LoopbackAddress.Of(app);
+        public string Url => app.Address();
 
         public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }
