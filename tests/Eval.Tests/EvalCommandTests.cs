@@ -96,11 +96,14 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal("no face found", failures["frames/grey.png"]);
 
         var scores = await File.ReadAllLinesAsync(Path.Combine(output, EvalCommand.ScoresFile));
-        Assert.Equal("file,kind,label,attack_type,score,decision,status,milliseconds,reason", scores[0]);
+        Assert.Equal("file,kind,label,attack_type,score,decision,status,milliseconds,reason,cues", scores[0]);
         Assert.Equal(12, scores.Length);
         Assert.StartsWith("videos/lestari15_fake.mp4,video,spoof,replay (phone screen),0.0", scores[3], StringComparison.Ordinal);
         Assert.Contains(",reject,hack,", scores[3], StringComparison.Ordinal);
         Assert.StartsWith("videos/not_a_video.mp4,video,spoof,replay (phone screen),,,failed,", scores[5], StringComparison.Ordinal);
+        // A frame's row says what the default cues measured on it; a video's cannot (the API does not tell).
+        Assert.Matches(@",glare=[0-9.]+$", scores[6]);
+        Assert.EndsWith(",", scores[1], StringComparison.Ordinal);
 
         var det = Path.Combine(output, EvalCommand.DetFile);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(det)[..4]);

@@ -55,6 +55,18 @@ internal static class TestVideos
             $"-i {Quote(SharedFiles.Video(LiveSource))} -an -vf \"scale=320:-2,setpts='(N/30+gte(N,30))/TB'\" "
             + "-fps_mode passthrough -video_track_timescale 90000 -c:v libx264 -pix_fmt yuv420p");
 
+    /// <summary>
+    /// A synthetic print attack: one still frame of the live video, moved for 4 s with a slow drift and zoom as a
+    /// hand holds a photo in front of a camera (the shared data has no print video). Every point of the face moves
+    /// as one plane.
+    /// </summary>
+    public static string StillPhotoMovedByHand() =>
+        Make("still_photo.mp4",
+            $"-i {Quote(SharedFiles.Video(LiveSource))} -an -vf \"select=eq(n\\,30),loop=loop=-1:size=1,"
+            + "scale=640:480:force_original_aspect_ratio=increase,crop=640:480,scale=1280:960,"
+            + "zoompan=z='1.08+0.04*sin(on/23)':x='iw/2-(iw/zoom/2)+14*sin(on/19)':y='ih/2-(ih/zoom/2)+9*cos(on/29)':d=1:s=640x480:fps=30\" "
+            + "-frames:v 120 -c:v libx264 -pix_fmt yuv420p");
+
     public static byte[] Bytes(string path) => File.ReadAllBytes(path);
 
     private static string Make(string name, string arguments) =>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Liveness.Host.Api;
+using Liveness.Abstractions;
 using Liveness.Host.Pipeline;
+using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
 using Liveness.Host.Video;
 using OpenCvSharp;
@@ -9,14 +11,15 @@ namespace Liveness.Tools.Eval;
 
 /// <summary>
 /// Measures an image on the frame-level path: the serving detector finds the faces, the largest is kept, the
-/// serving classifier scores it, and the node's <c>Pipeline:PassThreshold</c> decides.
+/// serving classifier scores it, the cues a still frame shows join in as the API fuses them (<see cref="ScoreFusion"/>),
+/// and the node's <c>Pipeline:PassThreshold</c> decides.
 /// </summary>
 /// <remarks>
 /// The largest face rather than the most confident one: it is the face <see cref="FaceTrack"/> starts a video's
 /// track on, so the frame path scores the face the video path would. A face narrower than
 /// <c>Pipeline:MinFaceWidth</c> is a failure here because the pipeline never classifies one either.
 /// </remarks>
-internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions options)
+internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions options, FusionOptions fusion)
 {
     public SampleOutcome Score(Sample sample)
     {
@@ -35,10 +38,11 @@ internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions opti
         }
 
         using var lease = backends.Lease() ?? throw new InvalidOperationException("no model backend is serving");
-        double score;
+        double classifierScore;
+        DetectedFace? face;
         try
         {
-            var face = lease.Backends.Detector.Detect(image.AsBgrImage()).MaxBy(candidate => candidate.Box.Area);
+            face = lease.Backends.Detector.Detect(image.AsBgrImage()).MaxBy(candidate => candidate.Box.Area);
             if (face is null)
             {
                 return Failure("no face found");
@@ -49,16 +53,18 @@ internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions opti
                 return Failure($"the face is {face.Box.Width:0} px wide, under Pipeline:MinFaceWidth ({options.MinFaceWidth})");
             }
 
-            score = Math.Clamp(lease.Backends.Classifier.LiveProbability(image.AsBgrImage(), face.Box), 0, 1);
+            classifierScore = lease.Backends.Classifier.LiveProbability(image.AsBgrImage(), face.Box);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return Failure($"the model backend failed: {e.Message}");
         }
 
-        var accepted = score >= options.PassThreshold;
+        var cues = FrameCues.Read([(image, face.Box)], fusion).ToArray();
+        var score = ScoreFusion.Fuse([classifierScore], cues, fusion);
+        var accepted = options.Passes(score);
         return SampleOutcome.Decided(
             sample, score, accepted, LivenessEndpoint.StatusName(accepted ? LivenessStatus.Ok : LivenessStatus.Hack),
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, cues);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Liveness.Host;
 using Liveness.Host.Crypto;
 using Liveness.Host.Pipeline;
+using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ internal sealed class PipelineNode : IAsyncDisposable
         Client = new HttpClient { BaseAddress = new Uri(pipeline.Address()), Timeout = TimeSpan.FromMinutes(5) };
         Backends = pipeline.Services.GetRequiredService<BackendRegistry>();
         Options = pipeline.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        Fusion = pipeline.Services.GetRequiredService<IOptions<FusionOptions>>().Value;
         Crypto = pipeline.Services.GetRequiredService<IOptions<CryptoOptions>>().Value;
     }
 
@@ -33,6 +35,9 @@ internal sealed class PipelineNode : IAsyncDisposable
 
     /// <summary>The node's pipeline settings: the frame path decides with the same <c>Pipeline:PassThreshold</c>.</summary>
     public PipelineOptions Options { get; }
+
+    /// <summary>The node's fusion settings: the frame path fuses as the pipeline does.</summary>
+    public FusionOptions Fusion { get; }
 
     /// <summary>The key and IV the node decrypts with.</summary>
     public CryptoOptions Crypto { get; }

@@ -1,18 +1,23 @@
+using Liveness.Host.Pipeline.Cues;
+
 namespace Liveness.Tools.Eval;
 
 /// <summary>What measuring one sample came to: a score and a decision, or the reason it could not be measured.</summary>
 /// <param name="Status">The contract's <c>liveness_status</c> (<c>ok</c>, <c>hack</c>, <c>short_time</c>), or <c>failed</c>.</param>
-internal sealed record SampleOutcome(Sample Sample, double? Score, bool? Accepted, string Status, string? Reason, double Milliseconds)
+/// <param name="Cues">What each cue measured, for a frame (the API does not tell a video's).</param>
+internal sealed record SampleOutcome(
+    Sample Sample, double? Score, bool? Accepted, string Status, string? Reason, double Milliseconds, IReadOnlyList<CueReading> Cues)
 {
     public const string FailedStatus = "failed";
 
     public bool Failed => Score is null;
 
-    public static SampleOutcome Decided(Sample sample, double score, bool accepted, string status, double milliseconds) =>
-        new(sample, score, accepted, status, null, milliseconds);
+    public static SampleOutcome Decided(
+        Sample sample, double score, bool accepted, string status, double milliseconds, IReadOnlyList<CueReading>? cues = null) =>
+        new(sample, score, accepted, status, null, milliseconds, cues ?? []);
 
     public static SampleOutcome Failure(Sample sample, string reason, double milliseconds) =>
-        new(sample, null, null, FailedStatus, reason, milliseconds);
+        new(sample, null, null, FailedStatus, reason, milliseconds, []);
 
     /// <summary>The presentation the error rates count; only for a sample that did not fail.</summary>
     public Presentation Presentation() =>

@@ -5,7 +5,7 @@ namespace Liveness.Tools.Eval;
 /// <summary>Writes <c>scores.csv</c>: one row per sample of the manifest, in its order, failures included.</summary>
 internal static class ScoresCsv
 {
-    private static readonly string[] Header = ["file", "kind", "label", "attack_type", "score", "decision", "status", "milliseconds", "reason"];
+    private static readonly string[] Header = ["file", "kind", "label", "attack_type", "score", "decision", "status", "milliseconds", "reason", "cues"];
 
     public static void Write(string path, IEnumerable<SampleOutcome> outcomes)
     {
@@ -25,6 +25,7 @@ internal static class ScoresCsv
                 outcome.Status,
                 outcome.Milliseconds.ToString("0.0", CultureInfo.InvariantCulture),
                 outcome.Reason ?? "",
+                string.Join(' ', outcome.Cues.Select(cue => string.Create(CultureInfo.InvariantCulture, $"{cue.Cue}={cue.Measure:0.####}"))),
             }.Select(Quote)));
         }
     }

@@ -2,6 +2,7 @@ using Liveness.Host.Crypto;
 using Liveness.Host.Health;
 using Liveness.Host.Models;
 using Liveness.Host.Pipeline;
+using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
 using Liveness.Host.Video;
 using Microsoft.AspNetCore.Http.Features;
@@ -68,6 +69,7 @@ internal static partial class PipelineApp
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FusionOptions>().BindConfiguration(FusionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateOnStart();
         services.AddOptions<BackendOptions>().BindConfiguration(BackendOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }

@@ -30,6 +30,10 @@ internal static class LivenessMetrics
         "liveness_score", "Returned liveness scores, for watching drift.",
         new HistogramConfiguration { Buckets = Histogram.LinearBuckets(0.05, 0.05, 20) });
 
+    public static readonly Histogram CuePenalty = Prometheus.Metrics.CreateHistogram(
+        "liveness_cue_penalty", "What each attack cue took off a video's score, in log-odds (0: it saw no attack), by cue.",
+        new HistogramConfiguration { LabelNames = ["cue"], Buckets = [0.1, 0.5, 1, 2, 4, 8, 16] });
+
     public static readonly Histogram ModelInference = Prometheus.Metrics.CreateHistogram(
         "liveness_model_inference_seconds", "Time of one model call, by backend and role.",
         new HistogramConfiguration { LabelNames = ["backend", "role"], Buckets = InferenceBuckets });

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using Liveness.Host.Api;
 using Liveness.Host.Crypto;
 using Liveness.Host.Metrics;
+using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
 using Liveness.Host.Video;
 using Microsoft.Extensions.Options;
@@ -13,10 +15,13 @@ internal sealed class LivenessPipeline(
     VideoDecryptor decryptor,
     BackendRegistry backends,
     IOptions<VideoOptions> videoOptions,
-    IOptions<PipelineOptions> pipelineOptions)
+    IOptions<PipelineOptions> pipelineOptions,
+    IOptions<FusionOptions> fusionOptions,
+    ILogger<LivenessPipeline> logger)
 {
     private readonly VideoOptions video = videoOptions.Value;
     private readonly PipelineOptions options = pipelineOptions.Value;
+    private readonly FusionOptions fusion = fusionOptions.Value;
 
     /// <summary>Sampled frames decoded ahead of detection: enough to keep both threads busy, few enough to bound memory.</summary>
     private const int DecodeAheadFrames = 2;
@@ -42,7 +47,8 @@ internal sealed class LivenessPipeline(
 
         using var file = await TempVideoFile.WriteAsync(video.ResolveTempDirectory(), videoBytes, cancellationToken);
         using var shortlist = new FrameShortlist(options.ClassifiedFrames);
-        var (videoSeconds, faceSeconds) = await FollowFaceAsync(file.Path, serving, shortlist, stages, cancellationToken);
+        using var motion = MotionCues.Wanted(fusion) ? new FaceMotion() : null;
+        var (videoSeconds, faceSeconds) = await FollowFaceAsync(file.Path, serving, shortlist, motion, stages, cancellationToken);
         LivenessMetrics.VideoSeconds.Observe(videoSeconds);
 
         if (videoSeconds < VideoOptions.MinSeconds)
@@ -55,8 +61,8 @@ internal sealed class LivenessPipeline(
             return new LivenessDecision(LivenessStatus.ShortTime, 0, serving.Label);
         }
 
-        var score = stages.Time(Stage.Classify, () => Classify(shortlist, serving));
-        if (score < options.PassThreshold)
+        var score = stages.Time(Stage.Classify, () => Score(shortlist, motion, serving));
+        if (!options.Passes(score))
         {
             return new LivenessDecision(LivenessStatus.Hack, score, serving.Label);
         }
@@ -73,10 +79,11 @@ internal sealed class LivenessPipeline(
 
     /// <summary>
     /// Decodes the whole video (on its own thread, a few frames ahead), detects on sampled frames, follows the
-    /// main face and shortlists its best frames.
+    /// main face, follows its motion and shortlists its best frames.
     /// </summary>
     private async Task<(double VideoSeconds, double FaceSeconds)> FollowFaceAsync(
-        string path, ServingBackends serving, FrameShortlist shortlist, StageTimer stages, CancellationToken cancellationToken)
+        string path, ServingBackends serving, FrameShortlist shortlist, FaceMotion? motion, StageTimer stages,
+        CancellationToken cancellationToken)
     {
         using var sampled = SampledVideo.Open(path, video);
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
@@ -84,7 +91,9 @@ internal sealed class LivenessPipeline(
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
         {
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, "detector", () => serving.Detector.Detect(frame.Image.AsBgrImage())));
-            if (track.Follow(frame.Seconds, faces) is { } face && face.Box.Width >= options.MinFaceWidth)
+            var face = track.Follow(frame.Seconds, faces);
+            motion?.Observe(frame.Image, face?.Box);
+            if (face is not null && face.Box.Width >= options.MinFaceWidth)
             {
                 shortlist.Offer(frame.Image, frame.Seconds, face, FrameQuality.Of(frame.Image, face));
             }
@@ -94,13 +103,28 @@ internal sealed class LivenessPipeline(
         return (sampled.DurationSeconds, track.VisibleSeconds(sampled.DurationSeconds));
     }
 
-    private static double Classify(FrameShortlist shortlist, ServingBackends serving)
+    /// <summary>Classifies the shortlisted frames and fuses their scores with the cues of the frames and of the motion.</summary>
+    private double Score(FrameShortlist shortlist, FaceMotion? motion, ServingBackends serving)
     {
         var scores = shortlist.Frames
             .Select(frame => (double)Infer(serving.ClassifierBackend, "classifier",
                 () => serving.Classifier.LiveProbability(frame.Image.AsBgrImage(), frame.Face.Box)))
             .ToArray();
-        return Math.Clamp(ScoreFusion.Median(scores), 0, 1);
+        var cues = FrameCues.Read(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), fusion)
+            .Concat(motion is null ? [] : MotionCues.Read(motion.Steps, fusion))
+            .ToArray();
+        var score = ScoreFusion.Fuse(scores, cues, fusion);
+        foreach (var cue in cues)
+        {
+            LivenessMetrics.CuePenalty.WithLabels(cue.Cue).Observe(cue.Penalty);
+        }
+
+        logger.LogInformation(
+            "Score {Score:0.0000}: classifier {Classifier}, cues {Cues}",
+            score,
+            string.Join(' ', scores.Select(frame => frame.ToString("0.0000", CultureInfo.InvariantCulture))),
+            string.Join(' ', cues.Select(cue => string.Create(CultureInfo.InvariantCulture, $"{cue.Cue}={cue.Measure:0.####}/{cue.Penalty:0.##}"))));
+        return score;
     }
 
     /// <summary>Times one model call; a backend failure is the contract's 4007, never an unmapped 500.</summary>

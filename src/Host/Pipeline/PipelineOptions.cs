@@ -23,9 +23,13 @@ public sealed class PipelineOptions
     [Range(8, 4096)]
     public int MinFaceWidth { get; set; } = 32;
 
-    /// <summary><c>passed</c> is true when the fused live score is at least this.</summary>
+    /// <summary><c>passed</c> is true when the calibrated <c>liveness_score</c> is at least this.</summary>
+    /// <remarks>Chosen for a BPCER of at most 5% on the shared samples (docs/accuracy.md).</remarks>
     [Range(0.0, 1.0)]
-    public double PassThreshold { get; set; } = 0.5;
+    public double PassThreshold { get; set; } = 0.36;
+
+    /// <summary>The decision, for the API and tools/Eval alike.</summary>
+    public bool Passes(double score) => score >= PassThreshold;
 
     /// <summary>JPEG quality of the returned frame and face images.</summary>
     [Range(1, 100)]

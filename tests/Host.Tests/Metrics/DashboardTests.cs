@@ -22,6 +22,7 @@ public sealed class DashboardTests
         "liveness_backend_reloads_total",
         "liveness_front_rejected_total",
         "liveness_video_seconds",
+        "liveness_cue_penalty",
     ];
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class MetricsTests
         Assert.Equal(1 + 12 + 2, Delta("liveness_requests_total", ("code", "1200"), ("status", "error")));
         Assert.Equal(1, Delta("liveness_request_duration_seconds_count", ("outcome", "ok")));
         Assert.Equal(2, Delta("liveness_score_count"));
+        Assert.Equal(2, Delta("liveness_cue_penalty_count", ("cue", "glare")));
         Assert.Equal(rateLimited, Delta("liveness_front_rejected_total", ("reason", "rate_limited")));
         Assert.Equal(1, Delta("liveness_front_rejected_total", ("reason", "too_large")));
         Assert.Equal(1, Delta("liveness_front_rejected_total", ("reason", "length_required")));

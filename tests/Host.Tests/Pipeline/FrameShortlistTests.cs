@@ -24,13 +24,6 @@ public sealed class FrameShortlistTests
     }
 
     [Fact]
-    public void The_median_ignores_one_odd_frame()
-    {
-        Assert.Equal(0.8, ScoreFusion.Median([0.8, 0.82, 0.05, 0.79, 0.9]), 6);
-        Assert.Equal(0.5, ScoreFusion.Median([0.4, 0.6]), 6);
-    }
-
-    [Fact]
     public void A_profile_is_less_frontal_than_a_frontal_face()
     {
         var frontal = new DetectedFace(new FaceBox(0, 0, 100, 100), 1, [new(30, 40), new(70, 40), new(50, 60)]);

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Liveness.Host.Pipeline.Cues;
+
+/// <summary>
+/// How the classifier's frame scores and the cues make one calibrated <c>liveness_score</c> (section <c>Fusion</c>);
+/// the defaults and how they were chosen are in docs/accuracy.md.
+/// </summary>
+public sealed class FusionOptions
+{
+    public const string Section = "Fusion";
+
+    /// <summary>Calibration: the median classifier score's log-odds are multiplied by this...</summary>
+    /// <remarks>Platt scaling fitted on the 115 shared frames (logistic regression of the label on the log-odds).</remarks>
+    [Range(0.01, 10.0)]
+    public double Slope { get; set; } = 0.68;
+
+    /// <summary>...and this is added, before the cues take their share.</summary>
+    [Range(-20.0, 20.0)]
+    public double Intercept { get; set; } = -0.55;
+
+    /// <summary>Off by default: on the shared frames it finds as many outlines around live faces as around screens.</summary>
+    public CueSetting ScreenBorder { get; set; } = new() { Weight = 0, Threshold = 0.5 };
+
+    /// <summary>Off by default: on the shared frames live faces peak as high as replays.</summary>
+    public CueSetting Moire { get; set; } = new() { Weight = 0, Threshold = 2.0 };
+
+    public CueSetting Glare { get; set; } = new() { Weight = 2, Threshold = 0.15 };
+
+    public CueSetting PlanarMotion { get; set; } = new() { Weight = 4, Threshold = 0.005 };
+
+    public CueSetting MicroMotion { get; set; } = new() { Weight = 12, Threshold = 0.0025 };
+}

@@ -1,0 +1,59 @@
+using Liveness.Host.Pipeline;
+using Liveness.Host.Pipeline.Cues;
+
+namespace Liveness.Host.Tests.Pipeline.Cues;
+
+public sealed class ScoreFusionTests
+{
+    private static readonly FusionOptions Uncalibrated = new() { Slope = 1, Intercept = 0 };
+
+    [Fact]
+    public void Without_cues_and_calibration_the_score_is_the_median_classifier_score()
+    {
+        Assert.Equal(0.8, ScoreFusion.Fuse([0.8, 0.82, 0.05, 0.79, 0.9], [], Uncalibrated), 9);
+    }
+
+    [Fact]
+    public void The_median_ignores_one_odd_frame()
+    {
+        Assert.Equal(0.8, ScoreFusion.Median([0.8, 0.82, 0.05, 0.79, 0.9]), 6);
+        Assert.Equal(0.5, ScoreFusion.Median([0.4, 0.6]), 6);
+    }
+
+    [Fact]
+    public void Calibration_scales_and_shifts_the_log_odds()
+    {
+        var options = new FusionOptions { Slope = 0.5, Intercept = -1 };
+
+        // logit(0.9) = ln 9; 0.5 ln 9 - 1 = ln 3 - 1.
+        Assert.Equal(1 / (1 + Math.Exp(-(Math.Log(3) - 1))), ScoreFusion.Fuse([0.9], [], options), 9);
+    }
+
+    [Fact]
+    public void Each_cue_takes_its_weight_times_its_evidence_off_the_log_odds()
+    {
+        var setting = new CueSetting { Weight = 2, Threshold = 1 };
+        var sure = CueReading.Of("glare", 100, setting, softness: 1);
+        var half = CueReading.Of("glare", 1, setting, softness: 1);
+
+        Assert.Equal(0.5, half.Evidence, 9);
+        Assert.Equal(1, sure.Evidence, 9);
+        Assert.Equal(1 / (1 + Math.Exp(-(Math.Log(9) - 2 - 1))), ScoreFusion.Fuse([0.9], [sure, half], Uncalibrated), 9);
+    }
+
+    [Fact]
+    public void A_cue_whose_attack_side_is_low_fires_below_its_threshold()
+    {
+        var setting = new CueSetting { Weight = 1, Threshold = 0.0025 };
+
+        Assert.True(CueReading.Of("micro_motion", 0.0005, setting, 0.0003, attackBelow: true).Evidence > 0.99);
+        Assert.True(CueReading.Of("micro_motion", 0.0050, setting, 0.0003, attackBelow: true).Evidence < 0.01);
+    }
+
+    [Fact]
+    public void Extreme_classifier_scores_stay_finite()
+    {
+        Assert.InRange(ScoreFusion.Fuse([1.0], [], new FusionOptions()), 0.99, 1.0);
+        Assert.InRange(ScoreFusion.Fuse([0.0], [], new FusionOptions()), 0.0, 0.01);
+    }
+}
