@@ -92,7 +92,7 @@ internal sealed class LivenessPipeline(
         {
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, "detector", () => serving.Detector.Detect(frame.Image.AsBgrImage())));
             var face = track.Follow(frame.Seconds, faces);
-            motion?.Observe(frame.Image, face?.Box);
+            motion?.Observe(frame.Image, frame.Seconds, face?.Box);
             if (face is not null && face.Box.Width >= options.MinFaceWidth)
             {
                 shortlist.Offer(frame.Image, frame.Seconds, face, FrameQuality.Of(frame.Image, face));

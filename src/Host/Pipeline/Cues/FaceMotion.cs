@@ -10,20 +10,39 @@ namespace Liveness.Host.Pipeline.Cues;
 /// </summary>
 internal sealed class FaceMotion : IDisposable
 {
-    /// <summary>Frames are tracked at this size (longer side, pixels) at most.</summary>
-    private const int TrackSize = 480;
+    /// <summary>
+    /// Frames are tracked at the scale that makes the face this wide (pixels) when it is first seen, never enlarged:
+    /// the cues measure in face widths, and the cost is that of the face, not of the frame.
+    /// </summary>
+    private const int TrackedFaceWidth = 160;
 
     private const int MinPoints = 8;
+
+    /// <summary>
+    /// Container time between two tracked frames: long enough for a blink or a word to move the face's corners
+    /// well above the tracker's noise, short enough for corners to stay findable.
+    /// </summary>
+    public const double StepSeconds = 0.2;
+
+    /// <summary>The ring around the face reaches this many face sizes, centred on the face...</summary>
+    private const double RingFactor = 2.2;
+
+    /// <summary>...and starts at this many, so that the face's own edge (hair, ears, the background just behind) is left out.</summary>
+    private const double HoleFactor = 1.2;
 
     private readonly List<MotionStep> steps = [];
     private Mat? previous;
     private FaceBox previousFace;
     private double scale;
+    private double previousSeconds;
 
     public IReadOnlyList<MotionStep> Steps => steps;
 
-    /// <summary>Takes a sampled frame and the main face in it (null when none was found, which breaks the chain).</summary>
-    public void Observe(Mat frame, FaceBox? face)
+    /// <summary>
+    /// Takes a sampled frame, its container time and the main face in it (null when none was found, which breaks the
+    /// chain). Frames closer than <see cref="StepSeconds"/> to the last one tracked are passed over.
+    /// </summary>
+    public void Observe(Mat frame, double seconds, FaceBox? face)
     {
         if (face is not { } box)
         {
@@ -32,17 +51,22 @@ internal sealed class FaceMotion : IDisposable
             return;
         }
 
+        if (previous is not null && seconds - previousSeconds < StepSeconds - 0.01)
+        {
+            return;
+        }
+
         if (scale == 0)
         {
-            scale = Math.Min(1.0, (double)TrackSize / Math.Max(frame.Width, frame.Height));
+            scale = Math.Min(1.0, TrackedFaceWidth / Math.Max(1.0, box.Width));
         }
 
         var gray = new Mat();
-        using (var small = new Mat())
+        using (var full = new Mat())
         {
-            Cv2.Resize(frame, small, new Size((int)Math.Round(frame.Width * scale), (int)Math.Round(frame.Height * scale)),
-                interpolation: InterpolationFlags.Area);
-            Cv2.CvtColor(small, gray, ColorConversionCodes.BGR2GRAY);
+            Cv2.CvtColor(frame, full, ColorConversionCodes.BGR2GRAY);
+            Cv2.Resize(full, gray, new Size(Math.Max(1, (int)Math.Round(frame.Width * scale)), Math.Max(1, (int)Math.Round(frame.Height * scale))),
+                interpolation: InterpolationFlags.Linear);
         }
 
         var scaled = new FaceBox((float)(box.X * scale), (float)(box.Y * scale), (float)(box.Width * scale), (float)(box.Height * scale));
@@ -54,6 +78,7 @@ internal sealed class FaceMotion : IDisposable
         previous?.Dispose();
         previous = gray;
         previousFace = scaled;
+        previousSeconds = seconds;
     }
 
     public void Dispose() => previous?.Dispose();
@@ -61,38 +86,56 @@ internal sealed class FaceMotion : IDisposable
     private static MotionStep? Step(Mat before, Mat after, FaceBox face)
     {
         var width = (double)face.Width;
-        var facePoints = Track(before, after, Inner(face, before.Size()), exclude: null);
-        if (facePoints.Before.Length < MinPoints || width < 16)
+        if (width < 16)
         {
             return null;
         }
 
+        // One search and one optical flow over the ring around the face and the face itself, in a window of both
+        // frames around the face: the pyramids are built once, and only where the points are.
+        var window = Expand(face, RingFactor + 0.4, before.Size());
+        var local = new FaceBox(face.X - window.X, face.Y - window.Y, face.Width, face.Height);
+        using var beforeWindow = new Mat(before, window);
+        using var afterWindow = new Mat(after, window);
+        var (from, to) = Track(beforeWindow, afterWindow, local);
+        var inner = Inner(local, window.Size);
+        var hole = Expand(local, HoleFactor, window.Size);
+        var onFace = Enumerable.Range(0, from.Length).Where(i => inner.Contains(Round(from[i]))).ToArray();
+        var onRing = Enumerable.Range(0, from.Length).Where(i => !hole.Contains(Round(from[i]))).ToArray();
+        if (onFace.Length < MinPoints)
+        {
+            return null;
+        }
+
+        var (faceFrom, faceTo) = (onFace.Select(i => from[i]).ToArray(), onFace.Select(i => to[i]).ToArray());
         using var homography = Cv2.FindHomography(
-            facePoints.Before.Select(Double), facePoints.After.Select(Double), HomographyMethods.Ransac, 0.02 * width);
+            faceFrom.Select(Double), faceTo.Select(Double), HomographyMethods.Ransac, 0.02 * width);
         if (homography.Empty())
         {
             return null;
         }
 
-        var motion = Percentile(Distances(facePoints.Before, facePoints.After), 0.5) / width;
-        var faceResidual = Percentile(Distances(Project(homography, facePoints.Before), facePoints.After), 0.75) / width;
-        var ringPoints = Track(before, after, Expand(face, 2.2, before.Size()), exclude: Expand(face, 1.2, before.Size()));
-        double? ringResidual = ringPoints.Before.Length < MinPoints
+        var motion = Percentile(Distances(faceFrom, faceTo), 0.5) / width;
+        var faceResidual = Percentile(Distances(Project(homography, faceFrom), faceTo), 0.75) / width;
+        double? ringResidual = onRing.Length < MinPoints
             ? null
-            : Percentile(Distances(Project(homography, ringPoints.Before), ringPoints.After), 0.5) / width;
+            : Percentile(Distances(Project(homography, onRing.Select(i => from[i]).ToArray()), onRing.Select(i => to[i]).ToArray()), 0.5) / width;
         return new MotionStep(motion, faceResidual, ringResidual);
     }
 
-    private static (Point2f[] Before, Point2f[] After) Track(Mat before, Mat after, Rect region, Rect? exclude)
+    /// <summary>Corners on the face and in the ring around it (not between the two), and where each went.</summary>
+    /// <remarks>Each area gets its own search: a bezel's strong corners must not crowd out the face's weaker ones.</remarks>
+    private static (Point2f[] Before, Point2f[] After) Track(Mat before, Mat after, FaceBox face)
     {
-        using var mask = new Mat(before.Size(), MatType.CV_8UC1, Scalar.All(0));
-        mask[region].SetTo(Scalar.All(255));
-        if (exclude is { } hole)
-        {
-            mask[hole].SetTo(Scalar.All(0));
-        }
-
-        var corners = Cv2.GoodFeaturesToTrack(before, 80, 0.01, 3, mask, 3, false, 0.04);
+        var inner = Inner(face, before.Size());
+        using var faceArea = new Mat(before, inner);
+        using var anywhere = new Mat();
+        var onFace = Cv2.GoodFeaturesToTrack(faceArea, 80, 0.01, 3, anywhere, 3, false, 0.04)
+            .Select(corner => new Point2f(corner.X + inner.X, corner.Y + inner.Y));
+        using var ring = new Mat(before.Size(), MatType.CV_8UC1, Scalar.All(0));
+        ring[Expand(face, RingFactor, before.Size())].SetTo(Scalar.All(255));
+        ring[Expand(face, HoleFactor, before.Size())].SetTo(Scalar.All(0));
+        var corners = onFace.Concat(Cv2.GoodFeaturesToTrack(before, 80, 0.01, 3, ring, 3, false, 0.04)).ToArray();
         if (corners.Length < MinPoints)
         {
             return ([], []);
@@ -103,6 +146,8 @@ internal sealed class FaceMotion : IDisposable
         var kept = Enumerable.Range(0, corners.Length).Where(i => status[i] == 1).ToArray();
         return (kept.Select(i => corners[i]).ToArray(), kept.Select(i => moved[i]).ToArray());
     }
+
+    private static Point Round(Point2f point) => new((int)point.X, (int)point.Y);
 
     private static Point2f[] Project(Mat homography, Point2f[] points) =>
         Cv2.PerspectiveTransform(points, homography);

@@ -29,5 +29,5 @@ public sealed class FusionOptions
 
     public CueSetting PlanarMotion { get; set; } = new() { Weight = 4, Threshold = 0.005 };
 
-    public CueSetting MicroMotion { get; set; } = new() { Weight = 12, Threshold = 0.0025 };
+    public CueSetting MicroMotion { get; set; } = new() { Weight = 12, Threshold = 0.004 };
 }

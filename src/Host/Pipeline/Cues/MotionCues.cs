@@ -12,7 +12,7 @@ internal static class MotionCues
 
         if (options.MicroMotion.Enabled && MicroMotionCue.Measure(steps) is { } micro)
         {
-            yield return CueReading.Of("micro_motion", micro, options.MicroMotion, softness: 0.0003, attackBelow: true);
+            yield return CueReading.Of("micro_motion", micro, options.MicroMotion, softness: 0.0005, attackBelow: true);
         }
     }
 
