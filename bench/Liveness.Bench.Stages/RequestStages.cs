@@ -39,7 +39,7 @@ public class RequestStages
     }
 
     [Benchmark]
-    public int Decode() => DecodeFloor.Decode(ClipPath).Frames;
+    public int Decode() => DecodeFloor.Decode(ClipPath, DecodeFloor.HostDecoderThreads).Frames;
 
     [Benchmark]
     public int Detect() => backend.Detector!.Detect(Frame).Count;

@@ -5,7 +5,8 @@ internal static class DecodeCommand
 {
     public static int Run(BenchArguments arguments, TextWriter output)
     {
-        var floor = DecodeFloor.Measure(arguments.RequiredText("video"), arguments.Integer("repeat") ?? 10);
+        var floor = DecodeFloor.Measure(
+            arguments.RequiredText("video"), arguments.Integer("repeat") ?? 10, arguments.Integer("decoder-threads") ?? DecodeFloor.HostDecoderThreads);
         output.WriteLine($"clip            {floor.Video} ({floor.Width}x{floor.Height}, {floor.Frames} frames)");
         output.WriteLine($"decode median   {floor.MedianMs:0.0} ms over {floor.Milliseconds.Count} runs "
             + $"(min {floor.Milliseconds.Min():0.0}, max {floor.Milliseconds.Max():0.0})");

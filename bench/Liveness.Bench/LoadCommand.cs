@@ -22,7 +22,10 @@ internal static class LoadCommand
         var json = arguments.Text("json");
 
         // Before the load, so the decoder has the machine to itself.
-        var floor = DecodeFloor.Measure(arguments.Text("floor-video") ?? video, arguments.Integer("floor-repeat") ?? 5);
+        var floor = DecodeFloor.Measure(
+            arguments.Text("floor-video") ?? video,
+            arguments.Integer("floor-repeat") ?? 5,
+            arguments.Integer("decoder-threads") ?? DecodeFloor.HostDecoderThreads);
         var upload = await EncryptedUpload.FromFileAsync(video);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency })
         {

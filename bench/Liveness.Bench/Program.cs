@@ -20,8 +20,10 @@ static int Usage()
     Console.Error.WriteLine("""
         usage:
           liveness-bench load --url URL --video FILE [--concurrency N] [--requests N | --duration SECONDS]
-                              [--warmup N] [--server-pid PID] [--floor-video FILE] [--floor-repeat N] [--json FILE]
-          liveness-bench decode --video FILE [--repeat N]
+                              [--warmup N] [--server-pid PID] [--floor-video FILE] [--floor-repeat N]
+                              [--decoder-threads N] [--json FILE]
+          liveness-bench decode --video FILE [--repeat N] [--decoder-threads N]
+        --decoder-threads: FFmpeg's threads for the decode floor; give the host's Video:DecoderThreads (default 1).
         Clips: bench/make-clips.sh. Start a host and run one load: bench/run.sh. All of it: docs/benchmarks.md.
         """);
     return 2;

@@ -18,13 +18,21 @@ internal sealed class FrameShortlist(int capacity) : IDisposable
             return;
         }
 
-        var index = frames.FindIndex(kept => kept.Quality < quality);
-        frames.Insert(index < 0 ? frames.Count : index, new SelectedFrame(image.Clone(), seconds, face, quality));
-        if (frames.Count > capacity)
+        // A full list gives up its worst frame, whose image takes the copy of the new one.
+        Mat copy;
+        if (frames.Count == capacity)
         {
-            frames[^1].Dispose();
+            copy = frames[^1].Image;
             frames.RemoveAt(frames.Count - 1);
         }
+        else
+        {
+            copy = new Mat();
+        }
+
+        image.CopyTo(copy);
+        var index = frames.FindIndex(kept => kept.Quality < quality);
+        frames.Insert(index < 0 ? frames.Count : index, new SelectedFrame(copy, seconds, face, quality));
     }
 
     public void Dispose()

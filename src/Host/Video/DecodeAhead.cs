@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using OpenCvSharp;
 
 namespace Liveness.Host.Video;
 
@@ -9,14 +11,20 @@ namespace Liveness.Host.Video;
 /// thread runs detection on one frame, the next ones are being decoded, so a request costs little more than its
 /// decode. The frames, their order and their times are exactly those of <see cref="SampledVideo.Frames"/>.
 /// </summary>
+/// <remarks>
+/// Frames are decoded straight into a few images that go round between the two threads (at most the frames in the
+/// channel, the reader's and the decoder's): no copy, and no new image per frame.
+/// </remarks>
 internal sealed class DecodeAhead(SampledVideo video, int depth)
 {
+    private readonly ConcurrentQueue<Mat> free = new();
+    private readonly List<Mat> images = [];
     private long decodingTicks;
 
     /// <summary>Time the decoding thread spent decoding, not waiting for the reader.</summary>
     public TimeSpan DecodeTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref decodingTicks));
 
-    /// <summary>The sampled frames; each image is the reader's until it asks for the next frame, then it is freed.</summary>
+    /// <summary>The sampled frames; each image is the reader's until it asks for the next frame, then it is reused.</summary>
     public async IAsyncEnumerable<VideoFrame> FramesAsync(double intervalSeconds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<VideoFrame>(new BoundedChannelOptions(depth) { SingleReader = true, SingleWriter = true });
@@ -32,7 +40,7 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
                 }
                 finally
                 {
-                    frame.Image.Dispose();
+                    free.Enqueue(frame.Image);
                 }
             }
 
@@ -43,9 +51,9 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
         {
             await stop.CancelAsync();
             await decoding.ContinueWith(_ => { }, TaskScheduler.Default);
-            while (channel.Reader.TryRead(out var left))
+            foreach (var image in images)
             {
-                left.Image.Dispose();
+                image.Dispose();
             }
         }
     }
@@ -54,25 +62,29 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
     {
         try
         {
-            using var frames = video.Frames(intervalSeconds, cancellationToken).GetEnumerator();
+            using var frames = video.Frames(intervalSeconds, NextImage, cancellationToken).GetEnumerator();
             while (Decode(frames))
             {
-                var copy = frames.Current.Image.Clone();
-                try
-                {
-                    await writer.WriteAsync(frames.Current with { Image = copy }, cancellationToken);
-                }
-                catch
-                {
-                    copy.Dispose();
-                    throw;
-                }
+                await writer.WriteAsync(frames.Current, cancellationToken);
             }
         }
         finally
         {
             writer.TryComplete();
         }
+    }
+
+    /// <summary>An image the reader is done with, or a new one while fewer than the frames in flight exist (decoding thread only).</summary>
+    private Mat NextImage()
+    {
+        if (free.TryDequeue(out var image))
+        {
+            return image;
+        }
+
+        image = new Mat();
+        images.Add(image);
+        return image;
     }
 
     private bool Decode(IEnumerator<VideoFrame> frames)

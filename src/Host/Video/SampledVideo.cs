@@ -10,6 +10,9 @@ namespace Liveness.Host.Video;
 /// </remarks>
 internal sealed class SampledVideo : IDisposable
 {
+    /// <summary>OpenCV's <c>CAP_PROP_N_THREADS</c>, an open-only property OpenCvSharp has no name for.</summary>
+    internal const int OpenThreadsProperty = 70;
+
     private readonly VideoCapture capture;
     private readonly VideoOptions options;
     private readonly Mat image = new();
@@ -27,7 +30,7 @@ internal sealed class SampledVideo : IDisposable
 
     public static SampledVideo Open(string path, VideoOptions options)
     {
-        var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
+        var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG, [OpenThreadsProperty, options.DecoderThreads]);
         if (!capture.IsOpened())
         {
             capture.Dispose();
@@ -49,7 +52,12 @@ internal sealed class SampledVideo : IDisposable
     }
 
     /// <summary>Frames at least <paramref name="intervalSeconds"/> apart; the first frame is always included.</summary>
-    public IEnumerable<VideoFrame> Frames(double intervalSeconds, CancellationToken cancellationToken)
+    /// <remarks>Every frame is decoded into the same image, the next one over the last.</remarks>
+    public IEnumerable<VideoFrame> Frames(double intervalSeconds, CancellationToken cancellationToken) =>
+        Frames(intervalSeconds, () => image, cancellationToken);
+
+    /// <summary>The same frames, each decoded into the image <paramref name="target"/> gives for it.</summary>
+    public IEnumerable<VideoFrame> Frames(double intervalSeconds, Func<Mat> target, CancellationToken cancellationToken)
     {
         var nextSample = double.NegativeInfinity;
         while (capture.Grab())
@@ -72,13 +80,14 @@ internal sealed class SampledVideo : IDisposable
                 continue;
             }
 
-            if (!capture.Retrieve(image) || image.Empty())
+            var frame = target();
+            if (!capture.Retrieve(frame) || frame.Empty())
             {
                 throw LivenessError.InvalidVideo("a frame of the video could not be decoded");
             }
 
             nextSample = seconds + intervalSeconds;
-            yield return new VideoFrame(image, seconds);
+            yield return new VideoFrame(frame, seconds);
         }
 
         if (double.IsNaN(lastSeconds))

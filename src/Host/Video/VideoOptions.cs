@@ -21,6 +21,15 @@ public sealed class VideoOptions
     [Range(64 * 64, 8192 * 8192)]
     public int MaxFramePixels { get; set; } = 3840 * 2160;
 
+    /// <summary>
+    /// Threads FFmpeg decodes one video with; 0: as many as there are cores. One by default: the request's own
+    /// thread detects and tracks while its video decodes, so a lone request keeps two cores busy without FFmpeg's
+    /// frame threads, and under load every core serves a request instead of threads that fight over the cores
+    /// (docs/benchmarks.md).
+    /// </summary>
+    [Range(0, 64)]
+    public int DecoderThreads { get; set; } = 1;
+
     public string ResolveTempDirectory() =>
         TempDirectory.Length > 0 ? TempDirectory
         : Directory.Exists("/dev/shm") ? "/dev/shm"

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Liveness.Host.Api;
 using Liveness.Host.Video;
 
@@ -73,6 +74,23 @@ public sealed class SampledVideoTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void FFmpegs_own_threads_change_no_pixel_and_no_time()
+    {
+        static List<(double Seconds, string Pixels)> Decode(int threads)
+        {
+            using var video = SampledVideo.Open(TestVideos.Format("h264.mp4"), new VideoOptions { DecoderThreads = threads });
+            return video.Frames(0.1, CancellationToken.None)
+                .Select(frame => (frame.Seconds, Convert.ToHexString(SHA256.HashData(frame.Image.AsSpan<byte>()))))
+                .ToList();
+        }
+
+        var single = Decode(threads: 1);
+
+        Assert.True(single.Count > 30);
+        Assert.Equal(single, Decode(threads: 0));
     }
 
     private sealed record Frame(double Seconds, (int Width, int Height) Size);

@@ -31,7 +31,12 @@ internal sealed class FaceMotion : IDisposable
     private const double HoleFactor = 1.2;
 
     private readonly List<MotionStep> steps = [];
-    private Mat? previous;
+
+    // The same three images serve the whole video: the frame in gray, and the tracked scale of this frame and the last.
+    private readonly Mat fullGray = new();
+    private Mat current = new();
+    private Mat previous = new();
+    private bool chained;
     private FaceBox previousFace;
     private double scale;
     private double previousSeconds;
@@ -46,12 +51,11 @@ internal sealed class FaceMotion : IDisposable
     {
         if (face is not { } box)
         {
-            previous?.Dispose();
-            previous = null;
+            chained = false;
             return;
         }
 
-        if (previous is not null && seconds - previousSeconds < StepSeconds - 0.01)
+        if (chained && seconds - previousSeconds < StepSeconds - 0.01)
         {
             return;
         }
@@ -61,27 +65,28 @@ internal sealed class FaceMotion : IDisposable
             scale = Math.Min(1.0, TrackedFaceWidth / Math.Max(1.0, box.Width));
         }
 
-        var gray = new Mat();
-        using (var full = new Mat())
-        {
-            Cv2.CvtColor(frame, full, ColorConversionCodes.BGR2GRAY);
-            Cv2.Resize(full, gray, new Size(Math.Max(1, (int)Math.Round(frame.Width * scale)), Math.Max(1, (int)Math.Round(frame.Height * scale))),
-                interpolation: InterpolationFlags.Linear);
-        }
+        Cv2.CvtColor(frame, fullGray, ColorConversionCodes.BGR2GRAY);
+        Cv2.Resize(fullGray, current, new Size(Math.Max(1, (int)Math.Round(frame.Width * scale)), Math.Max(1, (int)Math.Round(frame.Height * scale))),
+            interpolation: InterpolationFlags.Linear);
 
         var scaled = new FaceBox((float)(box.X * scale), (float)(box.Y * scale), (float)(box.Width * scale), (float)(box.Height * scale));
-        if (previous is not null && Step(previous, gray, previousFace) is { } step)
+        if (chained && Step(previous, current, previousFace) is { } step)
         {
             steps.Add(step);
         }
 
-        previous?.Dispose();
-        previous = gray;
+        (previous, current) = (current, previous);
+        chained = true;
         previousFace = scaled;
         previousSeconds = seconds;
     }
 
-    public void Dispose() => previous?.Dispose();
+    public void Dispose()
+    {
+        fullGray.Dispose();
+        current.Dispose();
+        previous.Dispose();
+    }
 
     private static MotionStep? Step(Mat before, Mat after, FaceBox face)
     {
