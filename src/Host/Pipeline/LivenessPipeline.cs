@@ -36,6 +36,7 @@ internal sealed class LivenessPipeline(
         finally
         {
             stages.Report();
+            NativeHeap.TrimNow();
         }
     }
 

@@ -6,7 +6,7 @@ namespace Liveness.Host.Pipeline.Cues;
 /// How the classifier's frame scores and the cues make one calibrated <c>liveness_score</c> (section <c>Fusion</c>);
 /// the defaults and how they were chosen are in docs/accuracy.md.
 /// </summary>
-public sealed class FusionOptions
+public sealed class FusionOptions : IValidatableObject
 {
     public const string Section = "Fusion";
 
@@ -30,4 +30,18 @@ public sealed class FusionOptions
     public CueSetting PlanarMotion { get; set; } = new() { Weight = 4, Threshold = 0.005 };
 
     public CueSetting MicroMotion { get; set; } = new() { Weight = 12, Threshold = 0.004 };
+
+    /// <summary>The cue settings' own ranges: data annotations alone do not look into nested objects.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, setting) in new[] { (nameof(ScreenBorder), ScreenBorder), (nameof(Moire), Moire), (nameof(Glare), Glare), (nameof(PlanarMotion), PlanarMotion), (nameof(MicroMotion), MicroMotion) })
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(setting, new ValidationContext(setting), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                yield return new ValidationResult($"{Section}:{name}: {result.ErrorMessage}", result.MemberNames.Select(member => $"{name}.{member}"));
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Liveness.Host.Pipeline;
 using Liveness.Host.Pipeline.Cues;
 
@@ -55,5 +56,16 @@ public sealed class ScoreFusionTests
     {
         Assert.InRange(ScoreFusion.Fuse([1.0], [], new FusionOptions()), 0.99, 1.0);
         Assert.InRange(ScoreFusion.Fuse([0.0], [], new FusionOptions()), 0.0, 0.01);
+    }
+
+    [Fact]
+    public void A_cue_setting_out_of_its_range_is_refused_with_its_full_name()
+    {
+        var options = new FusionOptions { Glare = new CueSetting { Weight = -1, Threshold = 0.15 } };
+        var results = new List<ValidationResult>();
+
+        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
+        Assert.Contains("Fusion:Glare:", Assert.Single(results).ErrorMessage, StringComparison.Ordinal);
+        Assert.True(Validator.TryValidateObject(new FusionOptions(), new ValidationContext(new FusionOptions()), [], validateAllProperties: true));
     }
 }
