@@ -66,6 +66,7 @@ public sealed class ScoreFusionTests
 
         Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
         Assert.Contains("Fusion:Glare:", Assert.Single(results).ErrorMessage, StringComparison.Ordinal);
-        Assert.True(Validator.TryValidateObject(new FusionOptions(), new ValidationContext(new FusionOptions()), [], validateAllProperties: true));
+        var defaults = new FusionOptions();
+        Assert.True(Validator.TryValidateObject(defaults, new ValidationContext(defaults), [], validateAllProperties: true));
     }
 }
