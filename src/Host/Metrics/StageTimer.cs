@@ -20,6 +20,12 @@ internal sealed class StageTimer
         }
     }
 
+    public void Time(string stage, Action work) => Time(stage, () =>
+    {
+        work();
+        return true;
+    });
+
     /// <summary>Time measured elsewhere, e.g. on the decoding thread.</summary>
     public void Add(string stage, TimeSpan elapsed) => Add(stage, (long)(elapsed.TotalSeconds * Stopwatch.Frequency));
 

@@ -93,7 +93,11 @@ internal sealed class LivenessPipeline(
         {
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, "detector", () => serving.Detector.Detect(frame.Image.AsBgrImage())));
             var face = track.Follow(frame.Seconds, faces);
-            motion?.Observe(frame.Image, frame.Seconds, face?.Box);
+            if (motion is not null)
+            {
+                stages.Time(Stage.Track, () => motion.Observe(frame.Image, frame.Seconds, face?.Box));
+            }
+
             if (face is not null && face.Box.Width >= options.MinFaceWidth)
             {
                 shortlist.Offer(frame.Image, frame.Seconds, face, FrameQuality.Of(frame.Image, face));
@@ -152,6 +156,7 @@ internal sealed class LivenessPipeline(
         public const string Decrypt = "decrypt";
         public const string Decode = "decode";
         public const string Detect = "detect";
+        public const string Track = "track";
         public const string Classify = "classify";
         public const string Encode = "encode";
     }

@@ -50,6 +50,7 @@ public sealed class MetricsTests
         Assert.Equal(5, Delta("liveness_stage_duration_seconds_count", ("stage", "decrypt")));
         Assert.Equal(4, Delta("liveness_stage_duration_seconds_count", ("stage", "decode")));
         Assert.Equal(2, Delta("liveness_stage_duration_seconds_count", ("stage", "classify")));
+        Assert.Equal(4, Delta("liveness_stage_duration_seconds_count", ("stage", "track")));
         Assert.Equal(1, Delta("liveness_stage_duration_seconds_count", ("stage", "encode")));
         Assert.True(Delta("liveness_model_inference_seconds_count", ("backend", "onnx"), ("role", "detector")) > 20);
         Assert.Equal(10, Delta("liveness_model_inference_seconds_count", ("backend", "onnx"), ("role", "classifier")));
