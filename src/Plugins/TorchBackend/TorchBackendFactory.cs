@@ -14,8 +14,12 @@ public sealed class TorchBackendFactory : IBackendFactory
         ArgumentNullException.ThrowIfNull(context);
 
         // Concurrency comes from requests running side by side, one inference thread each: libtorch's own pool,
-        // a thread per core by default, would only contend with them on a small server.
-        torch.set_num_threads(1);
+        // a thread per core by default, would only contend with them on a small server. Set once per process:
+        // resizing the pool while another backend (the one a hot reload replaces) runs on it can crash libtorch.
+        if (torch.get_num_threads() != 1)
+        {
+            torch.set_num_threads(1);
+        }
         var device = TorchDevice.Select(context.Device, context.LoggerFactory.CreateLogger<TorchBackendFactory>());
 
         MiniFasNet Load(MiniFasNetArchitecture architecture, string file) =>
