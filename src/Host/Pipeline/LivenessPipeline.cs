@@ -124,6 +124,11 @@ internal sealed class LivenessPipeline(
             LivenessMetrics.CuePenalty.WithLabels(cue.Cue).Observe(cue.Penalty);
         }
 
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            return score;
+        }
+
         logger.LogInformation(
             "Score {Score:0.0000}: classifier {Classifier}, cues {Cues}",
             score,

@@ -96,23 +96,18 @@ internal sealed class FaceMotion : IDisposable
             return null;
         }
 
-        // One search and one optical flow over the ring around the face and the face itself, in a window of both
-        // frames around the face: the pyramids are built once, and only where the points are.
+        // One optical flow over the face and the ring around it, in a window of both frames around the face: the
+        // pyramids are built once, and only where the points are.
         var window = Expand(face, RingFactor + 0.4, before.Size());
-        var local = new FaceBox(face.X - window.X, face.Y - window.Y, face.Width, face.Height);
         using var beforeWindow = new Mat(before, window);
         using var afterWindow = new Mat(after, window);
-        var (from, to) = Track(beforeWindow, afterWindow, local);
-        var inner = Inner(local, window.Size);
-        var hole = Expand(local, HoleFactor, window.Size);
-        var onFace = Enumerable.Range(0, from.Length).Where(i => inner.Contains(Round(from[i]))).ToArray();
-        var onRing = Enumerable.Range(0, from.Length).Where(i => !hole.Contains(Round(from[i]))).ToArray();
-        if (onFace.Length < MinPoints)
+        var (faceFrom, faceTo, ringFrom, ringTo) = Track(
+            beforeWindow, afterWindow, new FaceBox(face.X - window.X, face.Y - window.Y, face.Width, face.Height));
+        if (faceFrom.Length < MinPoints)
         {
             return null;
         }
 
-        var (faceFrom, faceTo) = (onFace.Select(i => from[i]).ToArray(), onFace.Select(i => to[i]).ToArray());
         using var homography = Cv2.FindHomography(
             faceFrom.Select(Double), faceTo.Select(Double), HomographyMethods.Ransac, 0.02 * width);
         if (homography.Empty())
@@ -122,37 +117,39 @@ internal sealed class FaceMotion : IDisposable
 
         var motion = Percentile(Distances(faceFrom, faceTo), 0.5) / width;
         var faceResidual = Percentile(Distances(Project(homography, faceFrom), faceTo), 0.75) / width;
-        double? ringResidual = onRing.Length < MinPoints
+        double? ringResidual = ringFrom.Length < MinPoints
             ? null
-            : Percentile(Distances(Project(homography, onRing.Select(i => from[i]).ToArray()), onRing.Select(i => to[i]).ToArray()), 0.5) / width;
+            : Percentile(Distances(Project(homography, ringFrom), ringTo), 0.5) / width;
         return new MotionStep(motion, faceResidual, ringResidual);
     }
 
     /// <summary>Corners on the face and in the ring around it (not between the two), and where each went.</summary>
     /// <remarks>Each area gets its own search: a bezel's strong corners must not crowd out the face's weaker ones.</remarks>
-    private static (Point2f[] Before, Point2f[] After) Track(Mat before, Mat after, FaceBox face)
+    private static (Point2f[] FaceFrom, Point2f[] FaceTo, Point2f[] RingFrom, Point2f[] RingTo) Track(Mat before, Mat after, FaceBox face)
     {
         var inner = Inner(face, before.Size());
         using var faceArea = new Mat(before, inner);
         using var anywhere = new Mat();
         var onFace = Cv2.GoodFeaturesToTrack(faceArea, 80, 0.01, 3, anywhere, 3, false, 0.04)
-            .Select(corner => new Point2f(corner.X + inner.X, corner.Y + inner.Y));
+            .Select(corner => new Point2f(corner.X + inner.X, corner.Y + inner.Y))
+            .ToArray();
         using var ring = new Mat(before.Size(), MatType.CV_8UC1, Scalar.All(0));
         ring[Expand(face, RingFactor, before.Size())].SetTo(Scalar.All(255));
         ring[Expand(face, HoleFactor, before.Size())].SetTo(Scalar.All(0));
         var corners = onFace.Concat(Cv2.GoodFeaturesToTrack(before, 80, 0.01, 3, ring, 3, false, 0.04)).ToArray();
         if (corners.Length < MinPoints)
         {
-            return ([], []);
+            return ([], [], [], []);
         }
 
         var moved = Array.Empty<Point2f>();
         Cv2.CalcOpticalFlowPyrLK(before, after, corners, ref moved, out var status, out _, new Size(15, 15), 2);
-        var kept = Enumerable.Range(0, corners.Length).Where(i => status[i] == 1).ToArray();
-        return (kept.Select(i => corners[i]).ToArray(), kept.Select(i => moved[i]).ToArray());
+        var faceKept = Enumerable.Range(0, onFace.Length).Where(i => status[i] == 1).ToArray();
+        var ringKept = Enumerable.Range(onFace.Length, corners.Length - onFace.Length).Where(i => status[i] == 1).ToArray();
+        return (
+            faceKept.Select(i => corners[i]).ToArray(), faceKept.Select(i => moved[i]).ToArray(),
+            ringKept.Select(i => corners[i]).ToArray(), ringKept.Select(i => moved[i]).ToArray());
     }
-
-    private static Point Round(Point2f point) => new((int)point.X, (int)point.Y);
 
     private static Point2f[] Project(Mat homography, Point2f[] points) =>
         Cv2.PerspectiveTransform(points, homography);
