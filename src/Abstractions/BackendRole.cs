@@ -5,4 +5,7 @@ public enum BackendRole
 {
     Detector,
     Classifier,
+
+    /// <summary>Finds the objects around the face (a phone, a screen, a person) for the device-in-view cue.</summary>
+    SceneDetector,
 }

@@ -9,6 +9,9 @@ public interface IModelBackend : IDisposable
     /// <summary>The classifier role, or null when the backend does not fill it.</summary>
     ISpoofClassifier? Classifier { get; }
 
+    /// <summary>The scene detector role, or null when the backend does not fill it.</summary>
+    ISceneDetector? SceneDetector => null;
+
     /// <summary>Runs each model once so the first request does not pay for lazy initialisation.</summary>
     void WarmUp();
 
