@@ -59,12 +59,7 @@ internal static partial class PipelineApp
     private static void AddSettings(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CryptoOptions>().BindConfiguration(CryptoOptions.Section)
-            .PostConfigure(crypto =>
-            {
-                // The manual's names for the primary key and IV win over the section.
-                crypto.Key = configuration["PARAM_DECRYPT_KEY"] ?? crypto.Key;
-                crypto.Iv = configuration["PARAM_DECRYPT_IV"] ?? crypto.Iv;
-            })
+            .PostConfigure(crypto => crypto.ApplyManualNames(configuration))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.Section).ValidateDataAnnotations().ValidateOnStart();

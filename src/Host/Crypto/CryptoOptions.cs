@@ -25,6 +25,13 @@ public sealed class CryptoOptions : IValidatableObject
 
     public bool UsesManualDefaults => Key == ManualKey && Iv == ManualIv;
 
+    /// <summary>The manual's names for the primary key and IV (<c>PARAM_DECRYPT_KEY</c>, <c>PARAM_DECRYPT_IV</c>) win over the section.</summary>
+    public void ApplyManualNames(IConfiguration configuration)
+    {
+        Key = configuration["PARAM_DECRYPT_KEY"] ?? Key;
+        Iv = configuration["PARAM_DECRYPT_IV"] ?? Iv;
+    }
+
     public IEnumerable<KeyPair> AllKeys() => PreviousKeys.Prepend(new KeyPair { Key = Key, Iv = Iv });
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>

@@ -46,6 +46,12 @@ internal static class FrontApp
         app.UseHttpMetrics();
         app.UseRateLimiter();
         app.UseMiddleware<RequestSizeLimits>();
+        var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        if (demo.IsEnabledOn(listeners.Front))
+        {
+            app.MapDemoPage(DemoPage.UsesManualKey(builder.Configuration, localPipeline is not null));
+        }
+
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<RetryOnUnreachableDestination>();
