@@ -69,7 +69,7 @@ internal static class TestVideos
 
     public static byte[] Bytes(string path) => File.ReadAllBytes(path);
 
-    private static string Make(string name, string arguments) =>
+    internal static string Make(string name, string arguments) =>
         Made.GetOrAdd(name, _ => new Lazy<string>(() => Run(name, arguments))).Value;
 
     private static string Run(string name, string arguments)
@@ -86,5 +86,5 @@ internal static class TestVideos
         return output;
     }
 
-    private static string Quote(string path) => $"\"{path}\"";
+    internal static string Quote(string path) => $"\"{path}\"";
 }
