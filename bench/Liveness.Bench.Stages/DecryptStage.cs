@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Liveness.Host.Crypto;
-using Liveness.Tools.EncryptVideo;
+using Liveness.Tools.Cli;
 using Microsoft.Extensions.Options;
 
 namespace Liveness.Bench.Stages;

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Liveness.Tools.EncryptVideo;
+using Liveness.Tools.Cli;
 
 namespace Liveness.Bench;
 
@@ -9,7 +9,7 @@ namespace Liveness.Bench;
 /// </summary>
 internal sealed class EncryptedUpload
 {
-    // The manual's defaults, as the host and tools/EncryptVideo use them when the variables are unset.
+    // The manual's defaults, as the host and tools/Cli use them when the variables are unset.
     private const string ManualKey = "dcbbad6765e14139a07d34b92292a672";
     private const string ManualIv = "df25d188a061";
 

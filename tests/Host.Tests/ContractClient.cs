@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Liveness.Host.Crypto;
-using Liveness.Tools.EncryptVideo;
+using Liveness.Tools.Cli;
 
 namespace Liveness.Host.Tests;
 

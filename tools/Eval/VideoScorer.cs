@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Liveness.Host.Api;
 using Liveness.Host.Crypto;
-using Liveness.Tools.EncryptVideo;
+using Liveness.Tools.Cli;
 
 namespace Liveness.Tools.Eval;
 

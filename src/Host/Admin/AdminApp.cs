@@ -15,6 +15,7 @@ internal static class AdminApp
         var builder = NodeApp.CreateBuilder(args, listeners.Admin);
         builder.Services.AddSingleton(readiness);
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        builder.Services.AddAdminOpenApi();
         if (backends is not null)
         {
             builder.Services.AddSingleton(backends);
@@ -28,6 +29,8 @@ internal static class AdminApp
         {
             app.MapBackendAdminEndpoints();
         }
+
+        app.MapAdminOpenApi();
 
         return app;
     }

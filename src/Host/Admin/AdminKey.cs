@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Liveness.Host.Api;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace Liveness.Host.Admin;
 
@@ -9,6 +10,9 @@ namespace Liveness.Host.Admin;
 internal sealed class AdminKey(IOptions<AdminOptions> options) : IEndpointFilter
 {
     public const string Header = "X-Admin-Key";
+
+    /// <summary>The name of the security scheme in the OpenAPI document (<see cref="AdminOpenApi"/>).</summary>
+    public const string SchemeName = "adminKey";
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -23,4 +27,17 @@ internal sealed class AdminKey(IOptions<AdminOptions> options) : IEndpointFilter
             ? next(context)
             : throw new LivenessError(ErrorKind.Forbidden, $"{Header} is missing or wrong");
     }
+}
+
+/// <summary>Puts a mutating admin call behind <see cref="AdminKey"/> and says so in the OpenAPI document.</summary>
+internal static class AdminKeyEndpoints
+{
+    public static RouteHandlerBuilder RequireAdminKey(this RouteHandlerBuilder endpoint) => endpoint
+        .AddEndpointFilter<AdminKey>()
+        .Produces<ErrorResponse>(StatusCodes.Status403Forbidden)
+        .AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AdminKey.SchemeName, context.Document)] = [] }];
+            return Task.CompletedTask;
+        });
 }

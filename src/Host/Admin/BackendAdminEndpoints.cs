@@ -13,8 +13,9 @@ internal static class BackendAdminEndpoints
 
     public static void MapBackendAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var backends = endpoints.MapGroup("/admin/backends");
-        backends.MapGet("", (BackendRegistry registry, CancellationToken cancellationToken) => DescribeAsync(registry, cancellationToken));
+        var backends = endpoints.MapGroup("/admin/backends").WithTags("admin");
+        backends.MapGet("", (BackendRegistry registry, CancellationToken cancellationToken) => DescribeAsync(registry, cancellationToken))
+            .WithName("listBackends").WithSummary("The loaded backends, the serving pair and each plugin folder's history");
         backends.MapPut("/active", async (ActiveRequest? request, BackendRegistry registry, CancellationToken cancellationToken) =>
         {
             if (request is null || (request.Detector is null && request.Classifier is null))
@@ -32,39 +33,30 @@ internal static class BackendAdminEndpoints
             }
 
             return await DescribeAsync(registry, cancellationToken);
-        }).AddEndpointFilter<AdminKey>();
+        }).RequireAdminKey().WithName("activateBackends").WithSummary("Switch the serving detector and/or classifier (drains the old pair)")
+            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest);
         backends.MapPost("/reload", async (BackendRegistry registry, CancellationToken cancellationToken) =>
         {
             await registry.ScanAsync(cancellationToken);
             return await DescribeAsync(registry, cancellationToken);
-        }).AddEndpointFilter<AdminKey>();
+        }).RequireAdminKey().WithName("reloadBackends").WithSummary("Rescan the plugin folders now and load what changed");
     }
 
-    private static async Task<IResult> DescribeAsync(BackendRegistry registry, CancellationToken cancellationToken)
+    private static async Task<BackendsView> DescribeAsync(BackendRegistry registry, CancellationToken cancellationToken)
     {
         var (loaded, history) = await registry.SnapshotAsync(cancellationToken);
         var serving = registry.Serving;
-        return Results.Json(new
-        {
-            active = new { detector = serving?.DetectorBackend.Name, classifier = serving?.ClassifierBackend.Name },
-            backends = loaded.Select(backend => new
-            {
-                name = backend.Name,
-                version = backend.Manifest.Version,
-                roles = backend.Manifest.Roles.Select(role => role.ToString().ToLowerInvariant()),
-                state = serving is not null && (serving.DetectorBackend == backend || serving.ClassifierBackend == backend) ? "serving" : "loaded",
-                loadedAt = backend.LoadedAt,
-                folder = backend.Folder,
-                models = backend.Manifest.Models.Select(model => new { name = model.Name, sha256 = model.Sha256 }),
-            }),
-            plugins = history.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new
-            {
-                folder = pair.Key,
-                loads = pair.Value.Succeeded,
-                failures = pair.Value.Failed,
-                lastError = pair.Value.LastError,
-                lastAttempt = pair.Value.LastAttempt,
-            }),
-        });
+        return new BackendsView(
+            new BackendsView.ActiveRoles(serving?.DetectorBackend.Name, serving?.ClassifierBackend.Name),
+            [.. loaded.Select(backend => new BackendsView.Backend(
+                backend.Name,
+                backend.Manifest.Version,
+                [.. backend.Manifest.Roles.Select(role => role.ToString().ToLowerInvariant())],
+                serving is not null && (serving.DetectorBackend == backend || serving.ClassifierBackend == backend) ? "serving" : "loaded",
+                backend.LoadedAt,
+                backend.Folder,
+                [.. backend.Manifest.Models.Select(model => new BackendsView.Model(model.Name, model.Sha256))]))],
+            [.. history.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new BackendsView.Plugin(
+                pair.Key, pair.Value.Succeeded, pair.Value.Failed, pair.Value.LastError, pair.Value.LastAttempt))]);
     }
 }

@@ -1,5 +1,6 @@
 using Liveness.Host.Metrics;
 using Liveness.Host.Pipeline;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Liveness.Host.Api;
 
@@ -9,9 +10,10 @@ internal static partial class LivenessEndpoint
     public const string Route = "/liveness/silent_detection/stateless";
 
     public static void MapLivenessEndpoint(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(Route, HandleAsync);
+        endpoints.MapPost(Route, HandleAsync).DescribeContract();
 
-    private static async Task HandleAsync(HttpContext context, LivenessPipeline pipeline, ILogger<LivenessPipeline> logger)
+    // [FromServices]: the admin listener maps this endpoint's description without the pipeline's services (OpenApiDocument).
+    private static async Task HandleAsync(HttpContext context, [FromServices] LivenessPipeline pipeline, ILogger<LivenessPipeline> logger)
     {
         var cancellationToken = context.RequestAborted;
         var request = await LivenessRequestReader.ReadAsync(context.Request, cancellationToken);

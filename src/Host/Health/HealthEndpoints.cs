@@ -5,11 +5,14 @@ internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => Results.Text("alive\n"));
+        endpoints.MapGet("/healthz", () => Results.Text("alive\n"))
+            .WithTags("health").WithName("healthz").WithSummary("The process answers (text: alive)")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         endpoints.MapGet("/readyz", (IReadiness readiness) =>
         {
             var (ready, detail) = readiness.Check();
             return Results.Text(detail + "\n", statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        }).WithTags("health").WithName("readyz").WithSummary("Ready to serve: models loaded, warmed up and self-tested (text: what is ready or not)")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").Produces<string>(StatusCodes.Status503ServiceUnavailable, "text/plain");
     }
 }

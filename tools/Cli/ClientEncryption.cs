@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Liveness.Tools.EncryptVideo;
+namespace Liveness.Tools.Cli;
 
 /// <summary>
 /// What a SenseID client does to a video before it uploads it: AES-256-GCM with the key and IV as UTF-8, the
-/// 128-bit tag appended, Base64. The tool, the tests and the evaluation tool all encrypt with this one copy.
+/// 128-bit tag appended, Base64. The CLI, the tests, the evaluation tool and the benchmarks all encrypt with this one copy.
 /// </summary>
 internal static class ClientEncryption
 {
