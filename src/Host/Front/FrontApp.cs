@@ -30,7 +30,12 @@ internal static class FrontApp
 
         var front = builder.Configuration.GetSection(FrontOptions.Section).Get<FrontOptions>() ?? new FrontOptions();
         builder.Services.AddOptions<FrontOptions>().BindConfiguration(FrontOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        if (front.ResolveDestinationsByDns)
+        {
+            DnsDestinations.AddTo(proxy);
+        }
+
         // YARP's passive failure-rate policy; keep its detection window no longer than the cluster's ReactivationPeriod,
         // or a node that comes back is judged on failures from before and marked unhealthy again (YARP issue #1082).
         builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(builder.Configuration.GetSection(PassiveHealthSection));

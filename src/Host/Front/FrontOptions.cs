@@ -29,6 +29,16 @@ public sealed class FrontOptions
 
     public TimeSpan MinRequestRateGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Expand each destination of the cluster to every address its host name resolves to, so that one destination
+    /// (a headless Service, a Compose service) stands for all the pipeline nodes behind the name.
+    /// </summary>
+    public bool ResolveDestinationsByDns { get; set; }
+
+    /// <summary>How often the names are looked up again: nodes that come and go are picked up without a restart.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DnsRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>A token bucket per client address.</summary>
     public sealed class RateLimitOptions
     {

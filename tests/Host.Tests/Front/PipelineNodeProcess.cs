@@ -1,88 +1,34 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Liveness.Host.Tests.Front;
 
 /// <summary>A pipeline-only node in a process of its own (no front, no admin), as a scaled-out deployment runs it.</summary>
-internal sealed class PipelineNodeProcess : IDisposable
+internal sealed class PipelineNodeProcess(string work, string listenAddress = "127.0.0.1", int? port = null) : IDisposable
 {
-    private readonly ConcurrentQueue<string> output = new();
-    private readonly string work;
-    private Process? process;
+    private readonly HostProcess process = new();
 
-    public PipelineNodeProcess(string work)
-    {
-        this.work = work;
-        Port = FreePort();
-    }
+    public int Port { get; } = port ?? FreePort();
 
-    public int Port { get; }
-
-    public string Address => $"http://127.0.0.1:{Port}/";
+    public string Address => $"http://{listenAddress}:{Port}/";
 
     /// <summary>How many liveness checks this node has answered (from its own log).</summary>
-    public int Answered => output.Count(line => line.Contains("Answered ok", StringComparison.Ordinal));
+    public int Answered => process.Output.Count(line => line.Contains("Answered ok", StringComparison.Ordinal));
 
-    public async Task StartAsync()
-    {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Liveness.Host"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "--Listeners:Front=", $"--Listeners:Pipeline=http://127.0.0.1:{Port}", "--Listeners:Admin=",
+    public Task StartAsync() => process.StartAsync(
+        [
+            "--Listeners:Front=", $"--Listeners:Pipeline=http://{listenAddress}:{Port}", "--Listeners:Admin=",
             $"--Models:Directory={Path.Combine(work, "models")}", $"--Models:Mirror={SharedFiles.Models}", "--Models:Download=false",
             $"--Video:TempDirectory={work}", "--Logging:Console:IncludeScopes=false",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        ],
+        new Uri(new Uri(Address), "/readyz"));
 
-        process = Process.Start(start)!;
-        process.OutputDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
-        process.ErrorDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+    public void Kill() => process.Kill();
 
-        using var probe = new HttpClient { BaseAddress = new Uri(Address) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                if ((await probe.GetAsync("/readyz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
+    public void Dispose() => process.Dispose();
 
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("pipeline node did not become ready:\n" + string.Join('\n', output));
-    }
-
-    public void Kill()
-    {
-        process?.Kill(entireProcessTree: true);
-        process?.WaitForExit();
-    }
-
-    public void Dispose()
-    {
-        Kill();
-        process?.Dispose();
-    }
-
-    private static int FreePort()
+    /// <summary>A port free on the loopback address (and so, most likely, on the rest of 127/8).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
