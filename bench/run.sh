@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds the host and the harness in Release, starts the host (front 8080, pipeline 8081, admin 8082) with the
 # front's rate and concurrency limits lifted, waits for /readyz, runs one `liveness-bench load` against it with
-# --server-pid set, and stops the host.
+# --server-pid and --metrics-url set (the server's RSS, CPU and own decode time), and stops the host.
 #
 # Usage: bench/run.sh LOAD_OPTIONS...       e.g. bench/run.sh --video bench/clips/640x480_5s.mp4 --concurrency 4
 #   --url defaults to the front, http://127.0.0.1:8080; give --url http://127.0.0.1:8081 for the pipeline directly.
 # Environment: HOST_DLL  a host built elsewhere (another commit, to compare); HOST_ARGS  more host settings;
-#              LIVENESS_SHARED  the shared models and videos (default: ../shared beside the checkout).
+#              LIVENESS_SHARED  the shared models and videos (default: ../shared beside the checkout);
+#              BENCH_BUILT=1  the harness is built already (bench/targets.sh builds once for all its runs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${LIVENESS_SHARED:-$root/../shared}
@@ -16,7 +17,9 @@ if [ -z "${HOST_DLL:-}" ]; then
   dotnet build src/Host -c Release -nologo -v q
   HOST_DLL=src/Host/bin/Release/net10.0/linux-x64/Liveness.Host.dll
 fi
-dotnet build bench/Liveness.Bench -c Release -nologo -v q
+if [ -z "${BENCH_BUILT:-}" ]; then
+  dotnet build bench/Liveness.Bench -c Release -nologo -v q
+fi
 bench=bench/Liveness.Bench/bin/Release/net10.0/linux-x64/liveness-bench
 
 # A host left running would answer instead of this one, and the figures would be its.
@@ -42,4 +45,4 @@ for _ in $(seq 240); do
 done
 curl -fsS http://127.0.0.1:8082/readyz >/dev/null || { echo "the host was not ready after 120 s; log: $log" >&2; exit 1; }
 
-"$bench" load --url http://127.0.0.1:8080 --server-pid "$host" "$@"
+"$bench" load --url http://127.0.0.1:8080 --server-pid "$host" --metrics-url http://127.0.0.1:8082/metrics "$@"

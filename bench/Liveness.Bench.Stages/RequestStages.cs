@@ -2,18 +2,23 @@ using BenchmarkDotNet.Attributes;
 using Liveness.Abstractions;
 using Liveness.Plugins.OnnxBackend;
 using Liveness.Plugins.TorchBackend;
+using Liveness.Host.Video;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenCvSharp;
 
 namespace Liveness.Bench.Stages;
 
 /// <summary>
-/// The costly stages of one request on a benchmark clip: decoding the whole clip, detecting faces in one frame (the
+/// The costly stages of one request on a benchmark clip: decoding the whole clip as the host does, detecting faces in one frame (the
 /// host does it for every frame it samples: 10 a second), and classifying one face (5 per request, both MiniFASNets).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class RequestStages
 {
+    /// <summary>The host's default <c>Pipeline:SampleIntervalSeconds</c>.</summary>
+    private const double SampleIntervalSeconds = 0.1;
+
     private IModelBackend backend = null!;
     private IModelBackend torch = null!;
     private Mat frame = null!;
@@ -38,8 +43,13 @@ public class RequestStages
             ?? throw new InvalidOperationException($"no face 2 s into {ClipPath}");
     }
 
+    /// <summary>The host's own decode of the whole clip: its <c>ffmpeg</c> child, the sampled frames read into one image.</summary>
     [Benchmark]
-    public int Decode() => DecodeFloor.Decode(ClipPath, DecodeFloor.HostDecoderThreads).Frames;
+    public int Decode()
+    {
+        using var video = SampledVideo.Open(ClipPath, new VideoOptions(), NullLogger.Instance);
+        return video.Frames(SampleIntervalSeconds, CancellationToken.None).Count();
+    }
 
     [Benchmark]
     public int Detect() => backend.Detector!.Detect(Frame).Count;
@@ -60,14 +70,10 @@ public class RequestStages
         torch.Dispose();
     }
 
+    /// <summary>The first sampled frame at or after <paramref name="seconds"/>, decoded as the host decodes it.</summary>
     private static Mat FrameAt(string clip, double seconds)
     {
-        using var capture = new VideoCapture(clip, VideoCaptureAPIs.FFMPEG);
-        var image = new Mat();
-        while (capture.Read(image) && capture.Get(VideoCaptureProperties.PosMsec) < seconds * 1000)
-        {
-        }
-
-        return image;
+        using var video = SampledVideo.Open(clip, new VideoOptions(), NullLogger.Instance);
+        return video.Frames(SampleIntervalSeconds, CancellationToken.None).First(frame => frame.Seconds >= seconds).Image.Clone();
     }
 }

@@ -22,10 +22,7 @@ internal static class LoadCommand
         var json = arguments.Text("json");
 
         // Before the load, so the decoder has the machine to itself.
-        var floor = DecodeFloor.Measure(
-            arguments.Text("floor-video") ?? video,
-            arguments.Integer("floor-repeat") ?? 5,
-            arguments.Integer("decoder-threads") ?? DecodeFloor.HostDecoderThreads);
+        var floor = DecodeFloor.Measure(arguments.Text("floor-video") ?? video, arguments.Integer("floor-repeat") ?? 5, arguments.Text("ffmpeg") ?? "ffmpeg");
         var upload = await EncryptedUpload.FromFileAsync(video);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency })
         {
@@ -38,12 +35,19 @@ internal static class LoadCommand
             await generator.SendAsync(cancellationToken);
         }
 
+        var decode = arguments.Text("metrics-url") is { } metrics ? new ServerDecodeTime(client, new Uri(metrics)) : null;
+        if (decode is not null)
+        {
+            await decode.StartAsync(cancellationToken);
+        }
+
         var loadAtStart = LoadAverage();
         var monitor = pid is { } serverPid ? ServerProcessMonitor.Start(serverPid) : null;
         var start = Stopwatch.GetTimestamp();
         var outcomes = await generator.RunAsync(concurrency, requests, duration, cancellationToken);
         var wall = Stopwatch.GetElapsedTime(start);
         var server = monitor is null ? null : await monitor.StopAsync();
+        var serverDecodeMs = decode is null ? (double?)null : await decode.StopAsync(cancellationToken);
 
         var failed = outcomes.Where(outcome => outcome.Error is not null).ToArray();
         var report = new LoadReport(
@@ -58,6 +62,7 @@ internal static class LoadCommand
             wall.TotalSeconds,
             LatencySummary.Of(outcomes.Where(outcome => outcome.Error is null).Select(outcome => outcome.Latency.TotalMilliseconds).ToArray()),
             floor.MedianMs,
+            serverDecodeMs,
             server,
             loadAtStart,
             LoadAverage());

@@ -16,6 +16,7 @@ internal sealed record LoadReport(
     double WallSeconds,
     LatencySummary LatencyMs,
     double DecodeFloorMs,
+    double? ServerDecodeMs,
     ServerUsage? Server,
     double LoadAverageAtStart,
     double LoadAverageAtEnd)
@@ -48,7 +49,12 @@ internal sealed record LoadReport(
         output.WriteLine($"latency ms          p50 {LatencyMs.P50:0.0}  p95 {LatencyMs.P95:0.0}  p99 {LatencyMs.P99:0.0}"
             + $"  (min {LatencyMs.Min:0.0}, mean {LatencyMs.Mean:0.0}, max {LatencyMs.Max:0.0})");
         output.WriteLine($"throughput          {Throughput:0.00} req/s over {WallSeconds:0.0} s");
-        output.WriteLine($"decode floor        {DecodeFloorMs:0.0} ms (median)");
+        output.WriteLine($"decode floor        {DecodeFloorMs:0.0} ms (median of `{DecodeFloor.Command("CLIP")}`)");
+        if (ServerDecodeMs is { } decode)
+        {
+            output.WriteLine($"server decode       {decode:0.0} ms a request (stage decode, mean)");
+        }
+
         output.WriteLine($"p50 / floor         {P50ToDecodeFloor:0.00}");
         if (Server is not null)
         {

@@ -21,9 +21,10 @@ static int Usage()
         usage:
           liveness-bench load --url URL --video FILE [--concurrency N] [--requests N | --duration SECONDS]
                               [--warmup N] [--server-pid PID] [--floor-video FILE] [--floor-repeat N]
-                              [--decoder-threads N] [--json FILE]
-          liveness-bench decode --video FILE [--repeat N] [--decoder-threads N]
-        --decoder-threads: FFmpeg's threads for the decode floor; give the host's Video:DecoderThreads (default 1).
+                              [--metrics-url URL] [--ffmpeg PROGRAM] [--json FILE]
+          liveness-bench decode --video FILE [--repeat N] [--ffmpeg PROGRAM]
+        The decode floor: `ffmpeg -threads 1 -i CLIP -f null -`, the whole process, before the load.
+        --metrics-url: the host's /metrics (admin port), for the server's own decode time per request.
         Clips: bench/make-clips.sh. Start a host and run one load: bench/run.sh. All of it: docs/benchmarks.md.
         """);
     return 2;

@@ -26,6 +26,8 @@ internal static class TestVideos
         ["vp9.webm"] = "-c:v libvpx-vp9 -b:v 1M -deadline realtime -cpu-used 8",
         ["h264.mkv"] = "-c:v libx264 -pix_fmt yuv420p",
         ["h264.flv"] = "-c:v libx264 -pix_fmt yuv420p",
+        ["h264.3gp"] = "-c:v libx264 -pix_fmt yuv420p",
+        ["h264.ts"] = "-c:v libx264 -pix_fmt yuv420p",
     };
 
     public static string Format(string name) =>
@@ -69,7 +71,8 @@ internal static class TestVideos
 
     public static byte[] Bytes(string path) => File.ReadAllBytes(path);
 
-    internal static string Make(string name, string arguments) =>
+    /// <summary>A clip made once per run by <c>ffmpeg {arguments} OUTPUT</c>, output named <paramref name="name"/>.</summary>
+    public static string Make(string name, string arguments) =>
         Made.GetOrAdd(name, _ => new Lazy<string>(() => Run(name, arguments))).Value;
 
     private static string Run(string name, string arguments)

@@ -86,7 +86,7 @@ internal sealed class LivenessPipeline(
         string path, ServingBackends serving, FrameShortlist shortlist, FaceMotion? motion, StageTimer stages,
         CancellationToken cancellationToken)
     {
-        using var sampled = SampledVideo.Open(path, video);
+        using var sampled = SampledVideo.Open(path, video, logger);
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
         var track = new FaceTrack();
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))

@@ -1,55 +1,35 @@
-using Liveness.Host.Api;
 using OpenCvSharp;
 
 namespace Liveness.Host.Video;
 
-/// <summary>Decodes a video file front to back and hands out frames at a fixed sampling interval of container time.</summary>
+/// <summary>An uploaded video file and the frames sampled from it at a fixed interval of container time.</summary>
 /// <remarks>
-/// Every frame is decoded (later H.264 frames depend on earlier ones), but only sampled frames are converted to
-/// images. Rotation metadata is honoured; times are the container's presentation times, never index / fps.
+/// Decoded by the platform's <c>ffmpeg</c> in a child process (<see cref="DecoderProcess"/>): FFmpeg's SIMD code,
+/// a hostile file's decoder outside the server's memory, and a process that can be killed. Only the sampled frames
+/// are converted to images; rotation metadata is honoured; times are the container's presentation times, never
+/// index / fps.
 /// </remarks>
 internal sealed class SampledVideo : IDisposable
 {
-    /// <summary>OpenCV's <c>CAP_PROP_N_THREADS</c>, an open-only property OpenCvSharp has no name for.</summary>
-    internal const int OpenThreadsProperty = 70;
-
-    private readonly VideoCapture capture;
+    private readonly string path;
     private readonly VideoOptions options;
+    private readonly ILogger logger;
     private readonly Mat image = new();
-    private double lastSeconds = double.NaN;
-    private double lastInterval;
+    private DecoderProcess? decoding;
+    private double durationSeconds;
 
-    private SampledVideo(VideoCapture capture, VideoOptions options)
+    private SampledVideo(string path, VideoOptions options, ILogger logger)
     {
-        this.capture = capture;
+        this.path = path;
         this.options = options;
+        this.logger = logger;
     }
 
-    /// <summary>The video's length as seen so far: the last frame's time plus its display interval.</summary>
-    public double DurationSeconds => double.IsNaN(lastSeconds) ? 0 : lastSeconds + lastInterval;
+    /// <summary>The video's length as decoded so far: the last frame's time plus its display interval.</summary>
+    public double DurationSeconds => Volatile.Read(ref decoding)?.DurationSeconds ?? durationSeconds;
 
-    public static SampledVideo Open(string path, VideoOptions options)
-    {
-        var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG, [OpenThreadsProperty, options.DecoderThreads]);
-        if (!capture.IsOpened())
-        {
-            capture.Dispose();
-            throw LivenessError.InvalidVideo("the video could not be decoded (unknown container or codec)");
-        }
-
-        capture.Set(VideoCaptureProperties.OrientationAuto, 1);
-        var video = new SampledVideo(capture, options);
-        try
-        {
-            video.RefuseBySize();
-            return video;
-        }
-        catch
-        {
-            video.Dispose();
-            throw;
-        }
-    }
+    /// <summary>The video at <paramref name="path"/>, decoded when its frames are asked for; FFmpeg's messages go to <paramref name="logger"/>.</summary>
+    public static SampledVideo Open(string path, VideoOptions options, ILogger logger) => new(path, options, logger);
 
     /// <summary>Frames at least <paramref name="intervalSeconds"/> apart; the first frame is always included.</summary>
     /// <remarks>Every frame is decoded into the same image, the next one over the last.</remarks>
@@ -57,64 +37,25 @@ internal sealed class SampledVideo : IDisposable
         Frames(intervalSeconds, () => image, cancellationToken);
 
     /// <summary>The same frames, each decoded into the image <paramref name="target"/> gives for it.</summary>
+    /// <exception cref="Api.LivenessError">2008: a limit of <see cref="VideoOptions"/> is broken, or the video cannot be decoded.</exception>
     public IEnumerable<VideoFrame> Frames(double intervalSeconds, Func<Mat> target, CancellationToken cancellationToken)
     {
-        var nextSample = double.NegativeInfinity;
-        while (capture.Grab())
+        var process = new DecoderProcess(path, intervalSeconds, options, logger);
+        Volatile.Write(ref decoding, process);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var seconds = capture.Get(VideoCaptureProperties.PosMsec) / 1000.0;
-            if (!double.IsNaN(lastSeconds) && seconds > lastSeconds)
+            while (process.Next(target, cancellationToken) is { } frame)
             {
-                lastInterval = seconds - lastSeconds;
+                yield return frame;
             }
-
-            lastSeconds = seconds;
-            if (seconds > options.MaxSeconds)
-            {
-                throw LivenessError.InvalidVideo($"the video is longer than {options.MaxSeconds:0.#} s");
-            }
-
-            if (seconds < nextSample)
-            {
-                continue;
-            }
-
-            var frame = target();
-            if (!capture.Retrieve(frame) || frame.Empty())
-            {
-                throw LivenessError.InvalidVideo("a frame of the video could not be decoded");
-            }
-
-            nextSample = seconds + intervalSeconds;
-            yield return new VideoFrame(frame, seconds);
         }
-
-        if (double.IsNaN(lastSeconds))
+        finally
         {
-            throw LivenessError.InvalidVideo("the video has no decodable frame");
+            process.Dispose();
+            durationSeconds = process.DurationSeconds;
+            Volatile.Write(ref decoding, null);
         }
     }
 
-    private void RefuseBySize()
-    {
-        if ((long)capture.FrameWidth * capture.FrameHeight > options.MaxFramePixels)
-        {
-            throw LivenessError.InvalidVideo($"the frame size {capture.FrameWidth}x{capture.FrameHeight} is over the limit");
-        }
-
-        var fps = capture.Fps;
-        var declaredSeconds = fps > 0 ? capture.FrameCount / fps : 0;
-        if (declaredSeconds > options.MaxSeconds * 1.05)
-        {
-            // Refused cheaply from the container's header; the frame times are checked again while decoding.
-            throw LivenessError.InvalidVideo($"the video is longer than {options.MaxSeconds:0.#} s");
-        }
-    }
-
-    public void Dispose()
-    {
-        image.Dispose();
-        capture.Dispose();
-    }
+    public void Dispose() => image.Dispose();
 }

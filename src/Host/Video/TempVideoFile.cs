@@ -1,6 +1,6 @@
 namespace Liveness.Host.Video;
 
-/// <summary>A private (0600) temp copy of an uploaded video, because OpenCV's <c>VideoCapture</c> cannot read from memory; deleted on dispose.</summary>
+/// <summary>A private (0600) temp copy of an uploaded video, the one file FFmpeg may read (its demuxers seek); deleted on dispose.</summary>
 internal sealed class TempVideoFile : IDisposable
 {
     private TempVideoFile(string path) => Path = path;

@@ -3,6 +3,10 @@ using System.ComponentModel.DataAnnotations;
 namespace Liveness.Host.Video;
 
 /// <summary>Limits and places for uploaded videos (section <c>Video</c>).</summary>
+/// <remarks>
+/// Every limit is checked on what FFmpeg decodes (each frame's size and time, the frames counted), never on what
+/// the container's header declares, and a video over one is refused with 2008 naming the setting.
+/// </remarks>
 public sealed class VideoOptions
 {
     public const string Section = "Video";
@@ -13,13 +17,66 @@ public sealed class VideoOptions
     /// <summary>Where the private temp copy of each upload is written; empty means /dev/shm where it exists, else the system temp folder.</summary>
     public string TempDirectory { get; set; } = "";
 
-    /// <summary>A longer video is refused (2008) as soon as its length is known, before it is decoded to the end.</summary>
+    /// <summary>The <c>ffmpeg</c> program that decodes each upload in a child process of its own; a name is looked up in PATH.</summary>
+    [Required]
+    public string Ffmpeg { get; set; } = "ffmpeg";
+
+    /// <summary>
+    /// FFmpeg demuxers an upload may be read with, in FFmpeg's names (<c>mov</c> covers mp4, m4a, 3gp, 3g2; <c>matroska</c>
+    /// covers webm). Any other container, concat and HLS playlists and image sequences among them, is refused (2008)
+    /// before its first byte is demuxed.
+    /// </summary>
+    [Required]
+    public string Containers { get; set; } = "mov,matroska,avi,mpegts,flv";
+
+    /// <summary>FFmpeg decoders an upload may be decoded with. AV1 is not among them: the models were never checked on it.</summary>
+    [Required]
+    public string Codecs { get; set; } = "h264,hevc,mpeg4,h263,mjpeg,vp8,vp9";
+
+    /// <summary>A video longer than this by its decoded frame times is refused (2008) as soon as a frame passes it.</summary>
     [Range(MinSeconds, 3600)]
     public double MaxSeconds { get; set; } = 60;
 
-    /// <summary>A frame with more pixels than this is refused (2008): it protects memory from hostile uploads.</summary>
+    /// <summary>A decoded frame with more pixels (width x height) than this stops the decode (2008): it protects memory from hostile uploads.</summary>
     [Range(64 * 64, 8192 * 8192)]
     public int MaxFramePixels { get; set; } = 3840 * 2160;
+
+    /// <summary>A video with more decoded frames than this is refused (2008): 60 s at 60 fps.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxFrames { get; set; } = 3600;
+
+    /// <summary>
+    /// A video decoding more frames than this per second of its own time is refused (2008), checked as it decodes
+    /// (one second of slack), so a 1000 fps upload stops after its first hundred frames.
+    /// </summary>
+    [Range(1, 10_000)]
+    public double MaxFrameRate { get; set; } = 120;
+
+    /// <summary>Wall time one request's decode may take, reading its frames included; over it the decoder is killed (2008).</summary>
+    [Range(0.1, 3600)]
+    public double DecodeBudgetSeconds { get; set; } = 10;
+
+    /// <summary>CPU time one request's decoder may use (whole seconds, the kernel's RLIMIT_CPU); over it the decoder is killed (2008).</summary>
+    [Range(1, 3600)]
+    public int DecodeCpuSeconds { get; set; } = 10;
+
+    /// <summary>Address space of one decoder process (RLIMIT_AS): a 4K H.264 decode needs about 500 MiB of it.</summary>
+    [Range(256, 65536)]
+    public int DecoderMemoryMiB { get; set; } = 1536;
+
+    /// <summary>
+    /// Skip decoding non-reference frames (FFmpeg's <c>-skip_frame noref</c>): nothing else depends on them, so a clip
+    /// with B-frames decodes in about half the time, sampled among the frames that are decoded. Saves nothing on
+    /// videos without B-frames (most phone recordings, MJPEG, VP8).
+    /// </summary>
+    public bool SkipNonReferenceFrames { get; set; } = true;
+
+    /// <summary>Level of FFmpeg's own warnings and errors in the host's log (with the request's scope).</summary>
+    public LogLevel DecoderLogLevel { get; set; } = LogLevel.Debug;
+
+    /// <summary>FFmpeg messages logged per request at most; the rest are counted in one last line.</summary>
+    [Range(0, 1000)]
+    public int DecoderLogLines { get; set; } = 10;
 
     /// <summary>
     /// Threads FFmpeg decodes one video with; 0: as many as there are cores. One by default: the request's own

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Liveness.Host.Video;
+
+/// <summary>
+/// The <c>ffmpeg</c> command line that decodes one upload: only the allowed demuxers, decoders and the one file,
+/// frames over the pixel limit refused by the decoder itself, only the sampled frames converted and written to stdout
+/// as raw BGR, every decoded and every written frame described on stderr, all of it inside the kernel's CPU and
+/// memory limits (<c>prlimit</c>, util-linux).
+/// </summary>
+internal static class DecoderCommand
+{
+    /// <summary>The <c>showinfo</c> filter that sees every decoded frame (before <c>select</c>).</summary>
+    public const string DecodedFilter = "Parsed_showinfo_0";
+
+    /// <summary>The <c>showinfo</c> filter that sees every frame written to stdout (after <c>select</c>).</summary>
+    public const string WrittenFilter = "Parsed_showinfo_2";
+
+    public static ProcessStartInfo For(string path, double intervalSeconds, VideoOptions options)
+    {
+        var start = new ProcessStartInfo("prlimit")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        // The soft CPU limit sends SIGXCPU, the hard one a second later SIGKILL; no core file is ever written.
+        var memory = (long)options.DecoderMemoryMiB * 1024 * 1024;
+        string[] limits = [$"--cpu={options.DecodeCpuSeconds}:{options.DecodeCpuSeconds + 1}", $"--as={memory}", "--core=0", "--"];
+        string[] program = [options.Ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"];
+        string[] input =
+        [
+            "-format_whitelist", options.Containers,
+            "-protocol_whitelist", "file",
+            "-codec_whitelist", options.Codecs,
+            "-max_pixels", options.MaxFramePixels.ToString(CultureInfo.InvariantCulture),
+            "-threads", options.DecoderThreads.ToString(CultureInfo.InvariantCulture),
+            .. options.SkipNonReferenceFrames ? (string[])["-skip_frame", "noref"] : [],
+            "-i", "file:" + path,
+        ];
+        string[] output =
+        [
+            "-map", "0:v:0", "-an", "-sn", "-dn",
+            "-filter_threads", "1",
+            "-vf", Filters(intervalSeconds),
+            // No frame duplicated or dropped to make a constant rate: each written frame is one decoded frame.
+            "-fps_mode", "passthrough",
+            "-f", "rawvideo", "-pix_fmt", "bgr24", "pipe:1",
+        ];
+        foreach (var argument in limits.Concat(program).Concat(input).Concat(output))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// Rotation (FFmpeg's autorotate) comes before these; then every decoded frame is described, the sampled ones
+    /// (the first, then each at least the interval after the last one kept) are kept, described and converted to BGR.
+    /// </summary>
+    private static string Filters(double intervalSeconds) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"showinfo=checksum=0,select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,{intervalSeconds:R})',showinfo=checksum=0,format=bgr24");
+}

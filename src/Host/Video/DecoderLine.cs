@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Liveness.Host.Video;
+
+/// <summary>One line FFmpeg wrote to stderr (<c>-loglevel level+info</c>): a frame described by <c>showinfo</c>, or a message.</summary>
+/// <remarks>
+/// FFmpeg prefixes every line it logs with the logging context and the level, and replaces control characters in
+/// what it echoes, so a name or tag chosen by the uploader cannot pass for a frame line, which starts with the
+/// filter's own context.
+/// </remarks>
+internal static partial class DecoderLine
+{
+    /// <summary>A frame as a <c>showinfo</c> filter saw it: which one (decoded or written), its time and size.</summary>
+    public readonly record struct Frame(bool Written, long Pts, double PtsSeconds, int Width, int Height)
+    {
+        public long Pixels => (long)Width * Height;
+    }
+
+
+    /// <summary>The FFmpeg message that the container matched no allowed demuxer.</summary>
+    public const string FormatRefused = "Format not on whitelist";
+
+    /// <summary>The FFmpeg message that the stream's decoder is not an allowed one.</summary>
+    public const string CodecRefused = "not on whitelist";
+
+    public static bool TryFrame(string line, out Frame frame)
+    {
+        var match = FrameLine().Match(line);
+        if (!match.Success)
+        {
+            frame = default;
+            return false;
+        }
+
+        var pts = long.TryParse(match.Groups["pts"].Value, CultureInfo.InvariantCulture, out var value) ? value : long.MinValue;
+        var seconds = double.TryParse(match.Groups["time"].Value, CultureInfo.InvariantCulture, out var time) ? time : double.NaN;
+        frame = new Frame(
+            match.Groups["filter"].Value == DecoderCommand.WrittenFilter,
+            pts,
+            seconds,
+            int.Parse(match.Groups["width"].Value, CultureInfo.InvariantCulture),
+            int.Parse(match.Groups["height"].Value, CultureInfo.InvariantCulture));
+        return true;
+    }
+
+    /// <summary>The time base a <c>showinfo</c> filter reports when configured: frame times are pts times this, exactly.</summary>
+    public static bool TryTimeBase(string line, out double seconds)
+    {
+        var match = TimeBaseLine().Match(line);
+        seconds = match.Success && long.Parse(match.Groups["den"].Value, CultureInfo.InvariantCulture) is > 0 and var den
+            ? long.Parse(match.Groups["num"].Value, CultureInfo.InvariantCulture) / (double)den
+            : double.NaN;
+        return match.Success;
+    }
+
+    /// <summary>FFmpeg's refusal of a frame over <c>-max_pixels</c>, before it allocated it, and the frame's size.</summary>
+    public static bool TryOverMaxPixels(string line, out string size)
+    {
+        var match = OverMaxPixelsLine().Match(line);
+        size = match.Success ? match.Groups["size"].Value : "";
+        return match.Success;
+    }
+
+    /// <summary>Whether the line is FFmpeg's warning, error or worse (logged for the operator), not its information.</summary>
+    public static bool IsProblem(string line) => ProblemLine().IsMatch(line);
+
+    [GeneratedRegex(@"^\[(?<filter>Parsed_showinfo_[02]) @ 0x[0-9a-f]+\] \[info\] n: *\d+ pts: *(?<pts>\S+) pts_time:(?<time>\S+) .* s:(?<width>\d+)x(?<height>\d+) ", RegexOptions.CultureInvariant)]
+    private static partial Regex FrameLine();
+
+    [GeneratedRegex(@"^\[Parsed_showinfo_[02] @ 0x[0-9a-f]+\] \[info\] config in time_base: (?<num>\d+)/(?<den>\d+),", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeBaseLine();
+
+    [GeneratedRegex(@"^(\[[^\]]* @ 0x[0-9a-f]+\] )*\[(warning|error|fatal|panic)\] ", RegexOptions.CultureInvariant)]
+    private static partial Regex ProblemLine();
+
+    [GeneratedRegex(@"\] \[error\] Picture size (?<size>\d+x\d+) exceeds specified max pixel count", RegexOptions.CultureInvariant)]
+    private static partial Regex OverMaxPixelsLine();
+}
