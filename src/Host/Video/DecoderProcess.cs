@@ -95,10 +95,11 @@ internal sealed class DecoderProcess : IDisposable
 
     public void Dispose()
     {
+        // The budget's timer first, so that its kill cannot come after the process is gone.
+        budget.Dispose();
         Kill();
         process.WaitForExit();
         reading.GetAwaiter().GetResult();
-        budget.Dispose();
         written.Dispose();
         process.Dispose();
     }
