@@ -76,7 +76,12 @@ public sealed class ServerFixture : IAsyncLifetime
 {
     public LivenessServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await LivenessServer.StartAsync();
+    // Many test classes share it from one client address: the rate limit must not be what they test.
+    public async Task InitializeAsync() => Server = await LivenessServer.StartAsync(new Dictionary<string, string>
+    {
+        ["Front:RateLimit:PermitsPerSecond"] = "1000",
+        ["Front:RateLimit:Burst"] = "1000",
+    });
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }
