@@ -16,6 +16,7 @@ internal static class LivenessRequestReader
 
     public static async Task<LivenessRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var json = request.HasJsonContentType();
         try
         {
             if (request.HasFormContentType)
@@ -23,15 +24,15 @@ internal static class LivenessRequestReader
                 return await ReadFormAsync(request, cancellationToken);
             }
 
-            if (request.HasJsonContentType())
+            if (json)
             {
                 return await ReadJsonAsync(request, cancellationToken);
             }
         }
-        catch (Exception e) when (IsMalformedBody(e) && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsMalformedBody(e, json) && !cancellationToken.IsCancellationRequested)
         {
             // The parsers' messages may quote the client's bytes: neither they nor the exception are logged or answered.
-            throw LivenessError.InvalidArgument(request.HasJsonContentType()
+            throw LivenessError.InvalidArgument(json
                 ? "the JSON body is malformed (invalid JSON or UTF-8, nested too deep, or a field given twice)"
                 : "the form body is malformed (truncated, badly encoded, or over the form limits)");
         }
@@ -44,14 +45,14 @@ internal static class LivenessRequestReader
     /// What the form, multipart and JSON parsers raise on bytes the client chose. Kestrel's own
     /// <see cref="BadHttpRequestException"/> (over the size limit, too slow) is not one: it keeps its status.
     /// </summary>
-    private static bool IsMalformedBody(Exception e) => e switch
+    private static bool IsMalformedBody(Exception e, bool json) => e switch
     {
         BadHttpRequestException => false,
-        JsonException or InvalidDataException or DecoderFallbackException => true,
-        // JsonElement.GetString on a string that is not valid UTF-8 or holds a lone surrogate escape.
-        InvalidOperationException { Source: "System.Text.Json" } => true,
-        // The multipart reader when the body ends before its closing boundary.
-        IOException => true,
+        // IOException: the multipart reader when the body ends before its closing boundary.
+        JsonException or InvalidDataException or DecoderFallbackException or IOException => true,
+        // JsonElement.GetString on a string that is not valid UTF-8 or holds a lone surrogate escape; nothing
+        // else that reads a JSON body throws it.
+        InvalidOperationException => json,
         _ => false,
     };
 

@@ -8,17 +8,24 @@ namespace Liveness.Host.Tests.Front;
 /// <summary>A pipeline-only node in a process of its own (no front, no admin), as a scaled-out deployment runs it.</summary>
 internal sealed class PipelineNodeProcess : IDisposable
 {
+    /// <summary>The node secret of the test cluster: the fronts of the tests send it, the nodes demand it.</summary>
+    public const string Secret = "test-node-secret-0123456789abcdef0123456789";
+
     private readonly ConcurrentQueue<string> output = new();
     private readonly string work;
     private Process? process;
 
-    public PipelineNodeProcess(string work)
+    /// <param name="withAdmin">Also an admin listener (health, metrics) on <see cref="AdminAddress"/>.</param>
+    public PipelineNodeProcess(string work, bool withAdmin = false)
     {
         this.work = work;
         Port = FreePort();
+        AdminAddress = withAdmin ? $"http://127.0.0.1:{FreePort()}/" : null;
     }
 
     public int Port { get; }
+
+    public string? AdminAddress { get; }
 
     public string Address => $"http://127.0.0.1:{Port}/";
 
@@ -35,9 +42,9 @@ internal sealed class PipelineNodeProcess : IDisposable
         };
         foreach (var argument in new[]
         {
-            "--Listeners:Front=", $"--Listeners:Pipeline=http://127.0.0.1:{Port}", "--Listeners:Admin=",
+            "--Listeners:Front=", $"--Listeners:Pipeline=http://127.0.0.1:{Port}", $"--Listeners:Admin={AdminAddress?.TrimEnd('/')}",
             $"--Models:Directory={Path.Combine(work, "models")}", $"--Models:Mirror={SharedFiles.Models}", "--Models:Download=false",
-            $"--Video:TempDirectory={work}", "--Logging:Console:IncludeScopes=false",
+            $"--Video:TempDirectory={work}", "--Logging:Console:IncludeScopes=false", $"--Listeners:NodeSecret={Secret}",
         })
         {
             start.ArgumentList.Add(argument);
