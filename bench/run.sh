@@ -32,8 +32,10 @@ log=$(mktemp /tmp/liveness-host-XXXXXX.log)
 dotnet "$HOST_DLL" \
   --Models:Mirror="$(cd "$shared/models" && pwd)" --Models:Download=false \
   --Listeners:Pipeline=http://127.0.0.1:8081 \
+  --Listeners:NodeSecret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
   --Front:RateLimit:PermitsPerSecond=100000 --Front:RateLimit:Burst=100000 \
   --Front:MaxConcurrentRequests=10000 --Front:QueueLimit=100000 \
+  --Api:MaxConcurrentRequests=10000 --Api:QueueLimit=100000 \
   --Logging:LogLevel:Default=Warning ${HOST_ARGS:-} >"$log" 2>&1 &
 host=$!
 trap 'kill "$host" 2>/dev/null; wait "$host" 2>/dev/null || true' EXIT

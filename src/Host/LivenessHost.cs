@@ -15,12 +15,21 @@ public sealed class LivenessHost : IAsyncDisposable
 {
     private readonly string[] args;
     private readonly ListenerOptions listeners;
+    private readonly InProcessPipeline? inProcess;
     private readonly List<WebApplication> started = [];
 
     private LivenessHost(string[] args, ListenerOptions listeners)
     {
         this.args = args;
         this.listeners = listeners;
+        if (listeners.PipelineInProcess)
+        {
+            inProcess = new InProcessPipeline();
+            if (listeners.NodeSecret.Length == 0)
+            {
+                listeners.NodeSecret = InProcessPipeline.DrawSecret();
+            }
+        }
     }
 
     public WebApplication? Pipeline { get; private set; }
@@ -29,28 +38,29 @@ public sealed class LivenessHost : IAsyncDisposable
 
     public WebApplication? Admin { get; private set; }
 
+    /// <summary>The in-process pipeline's socket, when it has one; tests and tools in this process reach the pipeline through it.</summary>
+    internal string? PipelineSocket => inProcess?.SocketPath;
+
+    /// <summary>What the front sends its pipeline nodes.</summary>
+    internal string NodeSecret => listeners.NodeSecret;
+
     public static LivenessHost Create(string[] args)
     {
         NativeRuntimes.EnsureLoaded();
-        var listeners = ListenerOptions.From(NodeApp.CreateBuilder(args, "").Configuration);
-        if (listeners.Front.Length == 0 && listeners.Pipeline.Length == 0)
-        {
-            throw new InvalidOperationException("Listeners:Front and Listeners:Pipeline are both empty: the node would serve nothing");
-        }
-
-        return new LivenessHost(args, listeners);
+        return new LivenessHost(args, ListenerOptions.From(NodeApp.CreateBuilder(args, "").Configuration));
     }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (listeners.Pipeline.Length > 0)
         {
-            Pipeline = await StartAsync(PipelineApp.Build(args, listeners), cancellationToken);
+            Pipeline = await StartAsync(PipelineApp.Build(args, inProcess?.Url ?? listeners.Pipeline, listeners.NodeSecret), cancellationToken);
+            inProcess?.Restrict();
         }
 
         if (listeners.Front.Length > 0)
         {
-            Front = await StartAsync(FrontApp.Build(args, listeners, Pipeline?.Address()), cancellationToken);
+            Front = await StartAsync(FrontApp.Build(args, listeners, inProcess), cancellationToken);
         }
 
         if (listeners.Admin.Length > 0)
@@ -93,5 +103,6 @@ public sealed class LivenessHost : IAsyncDisposable
         }
 
         started.Clear();
+        inProcess?.Dispose();
     }
 }

@@ -23,6 +23,17 @@ internal static class NodeApp
         app.UseMiddleware<ContractErrors>();
     }
 
+    /// <summary>
+    /// Settings a listener needs while it is being built (Kestrel's limits), validated then as
+    /// <c>ValidateDataAnnotations</c> would at start: Kestrel throws on some bad values before that.
+    /// </summary>
+    public static T ValidatedSection<T>(this IConfiguration configuration, string section) where T : class, new()
+    {
+        var options = configuration.GetSection(section).Get<T>() ?? new T();
+        var result = new Microsoft.Extensions.Options.DataAnnotationValidateOptions<T>(null).Validate(null, options);
+        return result.Failed ? throw new Microsoft.Extensions.Options.OptionsValidationException(section, typeof(T), result.Failures) : options;
+    }
+
     public static string Address(this WebApplication app) =>
         app.Urls.Single();
 }

@@ -13,14 +13,14 @@ public sealed class LivenessServer : IAsyncDisposable
         this.host = host;
         WorkDirectory = workDirectory;
         Client = ClientOf(host.Front);
-        PipelineClient = ClientOf(host.Pipeline);
+        PipelineClient = host.PipelineSocket is { } socket ? InProcessPipelineClient(socket, host.NodeSecret) : ClientOf(host.Pipeline);
         AdminClient = ClientOf(host.Admin);
     }
 
     /// <summary>The public front.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>The pipeline listener the front forwards to.</summary>
+    /// <summary>The pipeline listener the front forwards to, as the front reaches it: over its socket, with the node secret.</summary>
     public HttpClient PipelineClient { get; }
 
     public HttpClient AdminClient { get; }
@@ -39,7 +39,6 @@ public sealed class LivenessServer : IAsyncDisposable
         var all = new Dictionary<string, string>
         {
             ["Listeners:Front"] = "http://127.0.0.1:0",
-            ["Listeners:Pipeline"] = "http://127.0.0.1:0",
             ["Listeners:Admin"] = "http://127.0.0.1:0",
             ["Models:Directory"] = Path.Combine(work, "models"),
             ["Models:Mirror"] = SharedFiles.Models,
@@ -53,13 +52,40 @@ public sealed class LivenessServer : IAsyncDisposable
         }
 
         var host = LivenessHost.Create(all.Select(pair => $"--{pair.Key}={pair.Value}").ToArray());
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // What started before the failure (the pipeline, when the front's settings are bad) must not outlive the test.
+            await host.DisposeAsync();
+            Directory.Delete(work, recursive: true);
+            throw;
+        }
+
         return new LivenessServer(host, work);
     }
 
     private static HttpClient ClientOf(Microsoft.AspNetCore.Builder.WebApplication? app) => app is null
         ? new HttpClient()
         : new HttpClient { BaseAddress = new Uri(app.Address()), Timeout = TimeSpan.FromMinutes(2) };
+
+    private static HttpClient InProcessPipelineClient(string socket, string secret)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var unix = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+                await unix.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(socket), cancellationToken);
+                return new System.Net.Sockets.NetworkStream(unix, ownsSocket: true);
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = new Uri("http://in-process-pipeline/"), Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Add(Liveness.Host.Api.FrontAuthentication.Header, secret);
+        return client;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -76,7 +102,12 @@ public sealed class ServerFixture : IAsyncLifetime
 {
     public LivenessServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await LivenessServer.StartAsync();
+    // Many test classes share it from one client address: the rate limit must not be what they test.
+    public async Task InitializeAsync() => Server = await LivenessServer.StartAsync(new Dictionary<string, string>
+    {
+        ["Front:RateLimit:PermitsPerSecond"] = "1000",
+        ["Front:RateLimit:Burst"] = "1000",
+    });
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }

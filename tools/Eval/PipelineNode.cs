@@ -22,6 +22,8 @@ internal sealed class PipelineNode : IAsyncDisposable
     {
         this.host = host;
         Client = new HttpClient { BaseAddress = new Uri(pipeline.Address()), Timeout = TimeSpan.FromMinutes(5) };
+        // The node serves its front only: the tool stands in for it.
+        Client.DefaultRequestHeaders.Add(Liveness.Host.Api.FrontAuthentication.Header, host.NodeSecret);
         Backends = pipeline.Services.GetRequiredService<BackendRegistry>();
         Options = pipeline.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         Fusion = pipeline.Services.GetRequiredService<IOptions<FusionOptions>>().Value;
@@ -56,6 +58,7 @@ internal sealed class PipelineNode : IAsyncDisposable
             .. settings,
             "--Listeners:Front=",
             "--Listeners:Pipeline=http://127.0.0.1:0",
+            $"--Listeners:NodeSecret={RandomNumberGenerator.GetHexString(64, lowercase: true)}",
             "--Listeners:Admin=",
         ];
         var host = LivenessHost.Create(args);

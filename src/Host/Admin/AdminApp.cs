@@ -1,4 +1,6 @@
+using Liveness.Host.Api;
 using Liveness.Host.Health;
+using Liveness.Host.Metrics;
 using Liveness.Host.Plugins;
 using Prometheus;
 
@@ -14,7 +16,7 @@ internal static class AdminApp
     {
         var builder = NodeApp.CreateBuilder(args, listeners.Admin);
         builder.Services.AddSingleton(readiness);
-        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAdminOpenApi();
         if (backends is not null)
         {
@@ -22,6 +24,7 @@ internal static class AdminApp
         }
 
         var app = builder.Build();
+        LivenessMetrics.PublishKnownSeries(LivenessEndpoint.AllAnswers());
         app.UseContractEdge(trustIncomingRequestId: false);
         app.MapHealthEndpoints();
         app.MapMetrics();

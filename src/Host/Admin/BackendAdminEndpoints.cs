@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Serialization;
 using Liveness.Host.Api;
 using Liveness.Host.Plugins;
@@ -7,6 +8,11 @@ namespace Liveness.Host.Admin;
 /// <summary>The admin API over the backend plugins: what is loaded, which serve, switching roles and rescanning.</summary>
 internal static class BackendAdminEndpoints
 {
+    private const int MaxNameLength = 64;
+
+    private static readonly SearchValues<char> NameCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
+
     public sealed record ActiveRequest(
         [property: JsonPropertyName("detector")] string? Detector,
         [property: JsonPropertyName("classifier")] string? Classifier);
@@ -22,6 +28,10 @@ internal static class BackendAdminEndpoints
             {
                 throw LivenessError.InvalidArgument("send {\"detector\": NAME, \"classifier\": NAME} with at least one of them");
             }
+
+            // The registry's errors quote the names given: only plugin-like names get that far.
+            CheckName("detector", request.Detector);
+            CheckName("classifier", request.Classifier);
 
             try
             {
@@ -40,6 +50,14 @@ internal static class BackendAdminEndpoints
             await registry.ScanAsync(cancellationToken);
             return await DescribeAsync(registry, cancellationToken);
         }).RequireAdminKey().WithName("reloadBackends").WithSummary("Rescan the plugin folders now and load what changed");
+    }
+
+    private static void CheckName(string role, string? name)
+    {
+        if (name is not null && (name.Length is 0 or > MaxNameLength || name.AsSpan().ContainsAnyExcept(NameCharacters)))
+        {
+            throw LivenessError.InvalidArgument($"{role} must be a backend name: 1 to {MaxNameLength} letters, digits, '.', '_' or '-'");
+        }
     }
 
     private static async Task<BackendsView> DescribeAsync(BackendRegistry registry, CancellationToken cancellationToken)

@@ -10,12 +10,17 @@ namespace Liveness.Host.Api;
 /// </summary>
 internal sealed partial class ContractErrors(RequestDelegate next, ILogger<ContractErrors> logger)
 {
+    /// <summary>The status label of abnormal answers in the metrics.</summary>
+    public const string Outcome = "error";
+
     public async Task InvokeAsync(HttpContext context)
     {
         try
         {
             await next(context);
-            if (context.Response is { HasStarted: false, StatusCode: >= 400 } && !context.Response.ContentLength.HasValue)
+            // An aborted request (the client went away mid-upload) has nobody to answer and was logged where it failed.
+            if (context.Response is { HasStarted: false, StatusCode: >= 400 } && !context.Response.ContentLength.HasValue
+                && !context.RequestAborted.IsCancellationRequested)
             {
                 await WriteAsync(context, KindOf(context.Response.StatusCode), StatusDetail(context));
             }
@@ -32,7 +37,12 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         catch (BadHttpRequestException error)
         {
             var kind = KindOf(error.StatusCode);
-            await WriteAsync(context, kind, kind == ErrorKind.PayloadTooLarge ? "the request body is over the size limit" : "the request is malformed");
+            await WriteAsync(context, kind, kind switch
+            {
+                ErrorKind.PayloadTooLarge => "the request body is over the size limit",
+                ErrorKind.BodyTooSlow => "the request body arrived too slowly",
+                _ => "the request is malformed",
+            });
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -58,7 +68,7 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         LogAnswered(context.RequestServices.GetRequiredService<ILogger<ContractErrors>>(), entry.Code, entry.HttpStatus, kind);
         if (context.Request.Path == LivenessEndpoint.Route)
         {
-            LivenessMetrics.Answered(entry.Code, "error", RequestId.Elapsed(context));
+            LivenessMetrics.Answered(entry.Code, Outcome, RequestId.Elapsed(context));
         }
 
         context.Response.Clear();
@@ -74,9 +84,11 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         StatusCodes.Status405MethodNotAllowed => ErrorKind.MethodNotAllowed,
         StatusCodes.Status411LengthRequired => ErrorKind.LengthRequired,
         StatusCodes.Status413PayloadTooLarge => ErrorKind.PayloadTooLarge,
+        StatusCodes.Status408RequestTimeout => ErrorKind.BodyTooSlow,
         StatusCodes.Status429TooManyRequests => ErrorKind.RateLimited,
-        StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout
-            => ErrorKind.NoBackendReady,
+        StatusCodes.Status502BadGateway => ErrorKind.NodeUnreachable,
+        StatusCodes.Status503ServiceUnavailable => ErrorKind.NoBackendReady,
+        StatusCodes.Status504GatewayTimeout => ErrorKind.DeadlineExceeded,
         >= 500 => ErrorKind.CheckFailed,
         _ => ErrorKind.InvalidArgument,
     };
@@ -87,8 +99,10 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed here; use POST",
         StatusCodes.Status411LengthRequired => "the request must carry a Content-Length",
         StatusCodes.Status413PayloadTooLarge => "the request body is over the size limit",
-        StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout
-            => "no pipeline node could answer",
+        // YARP's answers on the front: a node that could not be reached, none ready, or one too slow.
+        StatusCodes.Status502BadGateway => "no pipeline node could be reached",
+        StatusCodes.Status503ServiceUnavailable => "no pipeline node is ready",
+        StatusCodes.Status504GatewayTimeout => "the pipeline node did not answer within the front's time limit",
         _ => "the request could not be served",
     };
 

@@ -45,6 +45,11 @@ internal static partial class LivenessEndpoint
             RequestId: requestId);
     }
 
+    /// <summary>Every (code, status) pair <c>liveness_requests_total</c> can count: the three statuses of 1000 and each error code.</summary>
+    public static IEnumerable<(int Code, string Status)> AllAnswers() =>
+        Enum.GetValues<LivenessStatus>().Select(status => (1000, StatusName(status)))
+            .Concat(Enum.GetValues<ErrorKind>().Select(kind => ErrorTable.For(kind).Code).Distinct().Select(code => (code, ContractErrors.Outcome)));
+
     public static string StatusName(LivenessStatus status) => status switch
     {
         LivenessStatus.Ok => "ok",

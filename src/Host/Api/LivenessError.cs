@@ -8,10 +8,13 @@ public enum ErrorKind
     MethodNotAllowed,
     LengthRequired,
     PayloadTooLarge,
+    BodyTooSlow,
     RateLimited,
     Forbidden,
     InvalidVideo,
     NoBackendReady,
+    NodeUnreachable,
+    DeadlineExceeded,
     CheckFailed,
 }
 

@@ -12,25 +12,53 @@ internal static class LivenessRequestReader
     public const string ReturnFaceImage = "return_face_image";
     public const string ReturnStatus = "return_status";
 
+    private static readonly JsonDocumentOptions JsonOptions = new() { AllowDuplicateProperties = false };
+
     public static async Task<LivenessRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.HasFormContentType)
+        var json = request.HasJsonContentType();
+        try
         {
-            return await ReadFormAsync(request, cancellationToken);
-        }
+            if (request.HasFormContentType)
+            {
+                return await ReadFormAsync(request, cancellationToken);
+            }
 
-        if (request.HasJsonContentType())
+            if (json)
+            {
+                return await ReadJsonAsync(request, cancellationToken);
+            }
+        }
+        catch (Exception e) when (IsMalformedBody(e, json) && !cancellationToken.IsCancellationRequested)
         {
-            return await ReadJsonAsync(request, cancellationToken);
+            // The parsers' messages may quote the client's bytes: neither they nor the exception are logged or answered.
+            throw LivenessError.InvalidArgument(json
+                ? "the JSON body is malformed (invalid JSON or UTF-8, nested too deep, or a field given twice)"
+                : "the form body is malformed (truncated, badly encoded, or over the form limits)");
         }
 
         throw LivenessError.InvalidArgument(
             "the body must be application/x-www-form-urlencoded, multipart/form-data or application/json");
     }
 
+    /// <summary>
+    /// What the form, multipart and JSON parsers raise on bytes the client chose. Kestrel's own
+    /// <see cref="BadHttpRequestException"/> (over the size limit, too slow) is not one: it keeps its status.
+    /// </summary>
+    private static bool IsMalformedBody(Exception e, bool json) => e switch
+    {
+        BadHttpRequestException => false,
+        // IOException: the multipart reader when the body ends before its closing boundary.
+        JsonException or InvalidDataException or DecoderFallbackException or IOException => true,
+        // JsonElement.GetString on a string that is not valid UTF-8 or holds a lone surrogate escape; nothing
+        // else that reads a JSON body throws it.
+        InvalidOperationException => json,
+        _ => false,
+    };
+
     private static async Task<LivenessRequest> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var form = await ReadFormOrFailAsync(request, cancellationToken);
+        var form = await request.ReadFormAsync(cancellationToken);
         var video = Single(form, EncryptedVideo);
         if (video is null && form.Files.GetFile(EncryptedVideo) is { } file)
         {
@@ -46,60 +74,37 @@ internal static class LivenessRequestReader
             ContractBoolean.Parse(ReturnStatus, Single(form, ReturnStatus)));
     }
 
-    private static async Task<IFormCollection> ReadFormOrFailAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await request.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException e)
-        {
-            throw LivenessError.InvalidArgument($"the form body could not be read ({e.Message})");
-        }
-    }
-
     private static string? Single(IFormCollection form, string field)
     {
-        if (!form.TryGetValue(field, out StringValues values))
+        var count = (form.TryGetValue(field, out StringValues values) ? values.Count : 0) + form.Files.GetFiles(field).Count;
+        return count switch
         {
-            return null;
-        }
-
-        return values.Count == 1 ? values[0] : throw LivenessError.InvalidArgument($"{field} is given more than once");
+            0 => null,
+            1 => values.Count == 1 ? values[0] : null,
+            _ => throw LivenessError.InvalidArgument($"{field} is given more than once"),
+        };
     }
 
     private static async Task<LivenessRequest> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        JsonDocument document;
-        try
+        using var document = await JsonDocument.ParseAsync(request.Body, JsonOptions, cancellationToken);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            throw LivenessError.InvalidArgument("the JSON body is malformed");
+            throw LivenessError.InvalidArgument("the JSON body must be an object");
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw LivenessError.InvalidArgument("the JSON body must be an object");
-            }
+        var video = root.TryGetProperty(EncryptedVideo, out var element)
+            ? element.ValueKind == JsonValueKind.String
+                ? element.GetString()
+                : throw LivenessError.InvalidArgument($"{EncryptedVideo} must be a string")
+            : null;
 
-            var video = root.TryGetProperty(EncryptedVideo, out var element)
-                ? element.ValueKind == JsonValueKind.String
-                    ? element.GetString()
-                    : throw LivenessError.InvalidArgument($"{EncryptedVideo} must be a string")
-                : null;
-
-            return new LivenessRequest(
-                Required(video),
-                JsonBoolean(root, ReturnImage),
-                JsonBoolean(root, ReturnFaceImage),
-                JsonBoolean(root, ReturnStatus));
-        }
+        return new LivenessRequest(
+            Required(video),
+            JsonBoolean(root, ReturnImage),
+            JsonBoolean(root, ReturnFaceImage),
+            JsonBoolean(root, ReturnStatus));
     }
 
     private static bool JsonBoolean(JsonElement root, string field) =>

@@ -1,4 +1,6 @@
+using System.Threading.RateLimiting;
 using Liveness.Host.Crypto;
+using Liveness.Host.Front;
 using Liveness.Host.Health;
 using Liveness.Host.Models;
 using Liveness.Host.Pipeline;
@@ -6,18 +8,21 @@ using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
 using Liveness.Host.Video;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace Liveness.Host.Api;
 
-/// <summary>The pipeline node: the contract endpoint, the pipeline's parts, the backend plugins and their health.</summary>
+/// <summary>
+/// The pipeline node: the contract endpoint, the pipeline's parts, the backend plugins and their health. It
+/// serves its front only, and holds to its own limits whatever the front let through.
+/// </summary>
 internal static partial class PipelineApp
 {
-    public static WebApplication Build(string[] args, ListenerOptions listeners)
+    public static WebApplication Build(string[] args, string url, string nodeSecret)
     {
-        var builder = NodeApp.CreateBuilder(args, listeners.Pipeline);
+        var builder = NodeApp.CreateBuilder(args, url);
         AddSettings(builder.Services, builder.Configuration);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<ModelStore>();
@@ -28,29 +33,26 @@ internal static partial class PipelineApp
         builder.Services.AddSingleton<IReadiness, BackendReadiness>();
         builder.Services.AddSingleton<VideoDecryptor>();
         builder.Services.AddSingleton<LivenessPipeline>();
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        var api = builder.Configuration.ValidatedSection<ApiOptions>(ApiOptions.Section);
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
-            foreach (var proxy in listeners.TrustedProxies)
-            {
-                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
+            kestrel.Limits.MaxRequestBodySize = api.MaxRequestBytes;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(api.MinRequestBytesPerSecond, api.MinRequestRateGracePeriod);
         });
-
-        var maxRequestBytes = builder.Configuration.GetValue(
-            $"{ApiOptions.Section}:{nameof(ApiOptions.MaxRequestBytes)}", new ApiOptions().MaxRequestBytes);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBytes);
         builder.Services.Configure<FormOptions>(form =>
         {
-            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, maxRequestBytes);
-            form.MultipartBodyLengthLimit = maxRequestBytes;
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, api.MaxRequestBytes);
+            form.MultipartBodyLengthLimit = api.MaxRequestBytes;
         });
+        builder.Services.AddRateLimiter(limiter => LimitConcurrency(limiter, api));
 
         var app = builder.Build();
         WarnOnManualKeys(app);
-        app.UseForwardedHeaders();
-        app.UseContractEdge(trustIncomingRequestId: true);
+        app.UseContractEdgeBehindFront(nodeSecret);
         app.UseHttpMetrics();
+        app.UseRateLimiter();
+        app.UseMiddleware<RequestSizeLimits>(api.MaxRequestBytes);
+        app.UseMiddleware<RequestDeadline>();
         app.MapLivenessEndpoint();
         app.MapHealthEndpoints();
         return app;
@@ -65,8 +67,23 @@ internal static partial class PipelineApp
         services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FusionOptions>().BindConfiguration(FusionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateOnStart();
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BackendOptions>().BindConfiguration(BackendOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    }
+
+    /// <summary>The node's own bound on checks at once, whichever fronts send them; health probes are never queued.</summary>
+    private static void LimitConcurrency(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions limiter, ApiOptions api)
+    {
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => HealthEndpoints.IsProbe(context.Request.Path)
+            ? RateLimitPartition.GetNoLimiter("probes")
+            : RateLimitPartition.GetConcurrencyLimiter("checks", _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = api.MaxConcurrentRequests,
+                QueueLimit = api.QueueLimit,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }));
+        limiter.OnRejected = (rejected, _) => new ValueTask(ContractErrors.WriteAsync(rejected.HttpContext, ErrorKind.RateLimited,
+            $"this pipeline node runs {api.MaxConcurrentRequests} checks at once and {api.QueueLimit} are waiting"));
     }
 
     private static void WarnOnManualKeys(WebApplication app)

@@ -24,22 +24,19 @@ internal sealed class VideoDecryptor(IOptions<CryptoOptions> options)
             throw LivenessError.InvalidArgument("encrypted_video is not valid Base64");
         }
 
-        if (sealedBytes.Length <= TagBytes)
+        if (sealedBytes.Length < TagBytes)
         {
-            throw LivenessError.InvalidArgument("encrypted_video is too short to hold an AES-GCM ciphertext and tag");
+            throw LivenessError.InvalidArgument("encrypted_video is too short to hold an AES-GCM tag");
         }
 
         foreach (var (key, iv) in keys)
         {
-            if (TryOpen(key, iv, sealedBytes, out var video))
+            if (TryOpen(key, iv, sealedBytes, out var video)
+                || (acceptPrependedNonce && sealedBytes.Length >= NonceBytes + TagBytes
+                    && TryOpen(key, sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes), out video)))
             {
-                return video;
-            }
-
-            if (acceptPrependedNonce && sealedBytes.Length > NonceBytes + TagBytes
-                && TryOpen(key, sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes), out video))
-            {
-                return video;
+                // A tag that verifies over nothing: the argument is well formed, the video in it is not.
+                return video.Length > 0 ? video : throw LivenessError.InvalidVideo("the decrypted video is empty");
             }
         }
 

@@ -1,7 +1,9 @@
 using Liveness.Host.Api;
 using Prometheus;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.Transforms;
 
 namespace Liveness.Host.Front;
 
@@ -16,7 +18,7 @@ internal static class FrontApp
 
     public const string PassiveHealthSection = "Front:PassiveHealth";
 
-    public static WebApplication Build(string[] args, ListenerOptions listeners, string? localPipeline)
+    public static WebApplication Build(string[] args, ListenerOptions listeners, InProcessPipeline? localPipeline)
     {
         var builder = NodeApp.CreateBuilder(args, listeners.Front);
         if (localPipeline is not null)
@@ -24,13 +26,20 @@ internal static class FrontApp
             // Below every other source, so configured destinations and cluster settings still apply.
             builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
             {
-                InitialData = [new($"ReverseProxy:Clusters:{ClusterId}:Destinations:local:Address", localPipeline)],
+                InitialData = [new($"ReverseProxy:Clusters:{ClusterId}:Destinations:local:Address", InProcessPipelineConnector.Address)],
             });
+            builder.Services.AddSingleton<IForwarderHttpClientFactory>(new InProcessPipelineConnector(localPipeline.SocketPath));
         }
 
-        var front = builder.Configuration.GetSection(FrontOptions.Section).Get<FrontOptions>() ?? new FrontOptions();
+        var front = builder.Configuration.ValidatedSection<FrontOptions>(FrontOptions.Section);
         builder.Services.AddOptions<FrontOptions>().BindConfiguration(FrontOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(transforms =>
+            {
+                // The node believes forwarded headers only with its secret; the client's own X-Forwarded-For is replaced.
+                transforms.AddRequestHeader(FrontAuthentication.Header, listeners.NodeSecret, append: false);
+                transforms.AddXForwarded(ForwardedTransformActions.Set);
+            });
         if (front.ResolveDestinationsByDns)
         {
             DnsDestinations.AddTo(proxy);
@@ -38,8 +47,13 @@ internal static class FrontApp
 
         // YARP's passive failure-rate policy; keep its detection window no longer than the cluster's ReactivationPeriod,
         // or a node that comes back is judged on failures from before and marked unhealthy again (YARP issue #1082).
-        builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(builder.Configuration.GetSection(PassiveHealthSection));
+        builder.Services.AddOptions<TransportFailureRateHealthPolicyOptions>().BindConfiguration(PassiveHealthSection)
+            .Validate(health => health.DetectionWindowSize > TimeSpan.Zero && health.MinimalTotalCountThreshold >= 0
+                    && health.DefaultFailureRateLimit is >= 0 and <= 1,
+                $"{PassiveHealthSection}: DetectionWindowSize must be positive, MinimalTotalCountThreshold not negative, DefaultFailureRateLimit within [0, 1]")
+            .ValidateOnStart();
         builder.Services.AddRateLimiter(limiter => FrontRateLimiter.Configure(limiter, front));
+        builder.Logging.AddFilter(ForwardingFailures.YarpForwarderCategory, LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = front.MaxRequestBytes;
@@ -50,7 +64,7 @@ internal static class FrontApp
         app.UseContractEdge(trustIncomingRequestId: false);
         app.UseHttpMetrics();
         app.UseRateLimiter();
-        app.UseMiddleware<RequestSizeLimits>();
+        app.UseMiddleware<RequestSizeLimits>(front.MaxRequestBytes);
         var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
         if (demo.IsEnabledOn(listeners.Front))
         {
@@ -59,6 +73,7 @@ internal static class FrontApp
 
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<ForwardingFailures>();
             proxy.UseMiddleware<RetryOnUnreachableDestination>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Front;
 
@@ -13,6 +14,7 @@ public sealed class FrontOptions
 
     /// <summary>Requests each client address may start per second, on average.</summary>
     [Required]
+    [ValidateObjectMembers]
     public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>Requests forwarded at once, over all clients; on 2 cores a few at a time keeps every one fast.</summary>
@@ -27,6 +29,8 @@ public sealed class FrontOptions
     [Range(1, 1L << 30)]
     public double MinRequestBytesPerSecond { get; set; } = 4096;
 
+    /// <summary>Kestrel needs more than a second.</summary>
+    [Range(typeof(TimeSpan), "00:00:01.001", "00:10:00")]
     public TimeSpan MinRequestRateGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

@@ -36,7 +36,7 @@ internal static class FrontRateLimiter
         limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, allClients);
         limiter.OnRejected = async (rejected, cancellationToken) =>
         {
-            LivenessMetrics.FrontRejected.WithLabels("rate_limited").Inc();
+            LivenessMetrics.FrontRejected.WithLabels(LivenessMetrics.RejectedBecause.RateLimited).Inc();
             var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                 ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
                 : 1;

@@ -1,16 +1,15 @@
 using Liveness.Host.Api;
 using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Liveness.Host.Front;
 
 /// <summary>
 /// Refuses a body without a length (411) or over the limit (413) from its headers alone, and closes the
-/// connection so the rest is never read.
+/// connection so the rest is never read. Fronts and pipeline nodes both stand behind it, each with its own limit.
 /// </summary>
-internal sealed class RequestSizeLimits(RequestDelegate next, IOptions<FrontOptions> options)
+internal sealed class RequestSizeLimits(RequestDelegate next, long maxRequestBytes)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -18,11 +17,11 @@ internal sealed class RequestSizeLimits(RequestDelegate next, IOptions<FrontOpti
         var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? false;
         if (length is null && hasBody)
         {
-            await RefuseAsync(context, ErrorKind.LengthRequired, "length_required", "the request must carry a Content-Length");
+            await RefuseAsync(context, ErrorKind.LengthRequired, LivenessMetrics.RejectedBecause.LengthRequired, "the request must carry a Content-Length");
         }
-        else if (length > options.Value.MaxRequestBytes)
+        else if (length > maxRequestBytes)
         {
-            await RefuseAsync(context, ErrorKind.PayloadTooLarge, "too_large", $"the body is over the limit of {options.Value.MaxRequestBytes} bytes");
+            await RefuseAsync(context, ErrorKind.PayloadTooLarge, LivenessMetrics.RejectedBecause.TooLarge, $"the body is over the limit of {maxRequestBytes} bytes");
         }
         else
         {

@@ -54,6 +54,34 @@ internal static class LivenessMetrics
         "liveness_video_seconds", "Length of uploaded videos.",
         new HistogramConfiguration { Buckets = [1, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 45, 60, 120] });
 
+    /// <summary>The reasons of <see cref="FrontRejected"/>.</summary>
+    public static class RejectedBecause
+    {
+        public const string RateLimited = "rate_limited";
+        public const string LengthRequired = "length_required";
+        public const string TooLarge = "too_large";
+
+        public static readonly string[] All = [RateLimited, LengthRequired, TooLarge];
+    }
+
+    /// <summary>
+    /// Creates every series whose label values are known before traffic, at 0: a fresh host's panels then show
+    /// 0 instead of "No data", and rate()/absent() alerts see the series from the first scrape.
+    /// </summary>
+    public static void PublishKnownSeries(IEnumerable<(int Code, string Status)> answers)
+    {
+        foreach (var (code, status) in answers)
+        {
+            Requests.WithLabels(code.ToString(System.Globalization.CultureInfo.InvariantCulture), status);
+            RequestDuration.WithLabels(status);
+        }
+
+        foreach (var reason in RejectedBecause.All)
+        {
+            FrontRejected.WithLabels(reason);
+        }
+    }
+
     /// <summary>Counts one answered request and its end-to-end time.</summary>
     public static void Answered(int code, string status, TimeSpan elapsed)
     {

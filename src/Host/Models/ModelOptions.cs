@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Liveness.Host.Models;
 
 /// <summary>Where pinned model files live and where missing ones come from (section <c>Models</c>).</summary>
@@ -18,5 +20,6 @@ public sealed class ModelOptions
     public bool Download { get; set; } = true;
 
     /// <summary>Limit for one upstream download.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -19,7 +19,7 @@ internal sealed partial class ModelStore(
 
     public async Task<string> ResolveAsync(ModelFile model, CancellationToken cancellationToken)
     {
-        var target = Path.Combine(ModelDirectory, model.Name);
+        var target = InsideOrRefuse(ModelDirectory, model);
         await fetching.WaitAsync(cancellationToken);
         try
         {
@@ -64,7 +64,7 @@ internal sealed partial class ModelStore(
     {
         if (options.Value.Mirror.Length > 0)
         {
-            var mirrored = Path.Combine(Path.GetFullPath(options.Value.Mirror), model.Name);
+            var mirrored = InsideOrRefuse(options.Value.Mirror, model);
             if (File.Exists(mirrored))
             {
                 File.Copy(mirrored, staged, overwrite: true);
@@ -94,6 +94,18 @@ internal sealed partial class ModelStore(
         return model.Upstream;
     }
 
+    /// <summary>A manifest's model name is a path under the folder, never <c>../</c> or absolute: a plugin must not write or read elsewhere.</summary>
+    private string InsideOrRefuse(string folder, ModelFile model)
+    {
+        if (Plugins.ConfinedPath.Resolve(folder, model.Name) is { } path)
+        {
+            return path;
+        }
+
+        LogOutside(logger, model.Name, folder);
+        throw new ModelUnavailableException($"model {model.Name} names a path outside {folder}: refused");
+    }
+
     private static async Task ExtractEntryAsync(Stream tgz, string entryName, Stream output, CancellationToken cancellationToken)
     {
         await using var gzip = new GZipStream(tgz, CompressionMode.Decompress);
@@ -119,6 +131,9 @@ internal sealed partial class ModelStore(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} at {Source} does not match its pinned sha256; it will not be served")]
     private static partial void LogMismatch(ILogger logger, string model, string source);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} names a path outside {Folder}; it is refused")]
+    private static partial void LogOutside(ILogger logger, string model, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model} fetched from {Source} and verified")]
     private static partial void LogFetched(ILogger logger, string model, string source);

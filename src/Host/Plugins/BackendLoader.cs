@@ -30,8 +30,10 @@ internal sealed partial class BackendLoader(
             modelPaths[model.Name] = await models.ResolveAsync(model, cancellationToken);
         }
 
+        var assembly = ConfinedPath.Resolve(folder, manifest.Assembly)
+            ?? throw new InvalidDataException($"plugin {manifest.Name} names assembly '{manifest.Assembly}' outside its folder: refused");
         var loader = PluginLoader.CreateFromAssemblyFile(
-            Path.Combine(folder, manifest.Assembly),
+            assembly,
             sharedTypes: [typeof(IBackendFactory), typeof(ILoggerFactory)],
             config =>
             {

@@ -26,6 +26,7 @@ public sealed class BackendOptions
     public bool WatchForChanges { get; set; } = true;
 
     /// <summary>How long changes in the plugin directory must have stopped before it is rescanned.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ReloadSettleTime { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public string ResolvePluginDirectory() => Path.GetFullPath(PluginDirectory, AppContext.BaseDirectory);

@@ -9,17 +9,23 @@ namespace Liveness.Plugins.TorchBackend;
 /// <summary>Creates the TorchSharp backend, which fills the classifier role from the authors' PyTorch checkpoints.</summary>
 public sealed class TorchBackendFactory : IBackendFactory
 {
-    public IModelBackend Create(BackendContext context)
+    // Concurrency comes from requests running side by side, one inference thread each: libtorch's own pool,
+    // a thread per core by default, would only contend with them on a small server. Set once per process:
+    // resizing the pool while another backend (the one a hot reload replaces) runs on it can crash libtorch.
+    // A static constructor, so two factories created at once (two plugin loads, two test fixtures) cannot
+    // both see the default and resize it while the other's backend already computes.
+    static TorchBackendFactory()
     {
-        ArgumentNullException.ThrowIfNull(context);
-
-        // Concurrency comes from requests running side by side, one inference thread each: libtorch's own pool,
-        // a thread per core by default, would only contend with them on a small server. Set once per process:
-        // resizing the pool while another backend (the one a hot reload replaces) runs on it can crash libtorch.
         if (torch.get_num_threads() != 1)
         {
             torch.set_num_threads(1);
         }
+    }
+
+    public IModelBackend Create(BackendContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
         var device = TorchDevice.Select(context.Device, context.LoggerFactory.CreateLogger<TorchBackendFactory>());
 
         MiniFasNet Load(MiniFasNetArchitecture architecture, string file) =>

@@ -4,11 +4,18 @@ using System.Net.Sockets;
 namespace Liveness.Host.Tests.Front;
 
 /// <summary>A pipeline-only node in a process of its own (no front, no admin), as a scaled-out deployment runs it.</summary>
-internal sealed class PipelineNodeProcess(string work, string listenAddress = "127.0.0.1", int? port = null) : IDisposable
+/// <param name="withAdmin">Also an admin listener (health, metrics) on <see cref="AdminAddress"/>.</param>
+internal sealed class PipelineNodeProcess(string work, string listenAddress = "127.0.0.1", int? port = null, bool withAdmin = false) : IDisposable
 {
+    /// <summary>The node secret of the test cluster: the fronts of the tests send it, the nodes demand it.</summary>
+    public const string Secret = "test-node-secret-0123456789abcdef0123456789";
+
     private readonly HostProcess process = new();
 
     public int Port { get; } = port ?? FreePort();
+
+    /// <summary>The admin listener (health, metrics) when <c>withAdmin</c> asked for one.</summary>
+    public string? AdminAddress { get; } = withAdmin ? $"http://127.0.0.1:{FreePort()}/" : null;
 
     public string Address => $"http://{listenAddress}:{Port}/";
 
@@ -17,9 +24,9 @@ internal sealed class PipelineNodeProcess(string work, string listenAddress = "1
 
     public Task StartAsync() => process.StartAsync(
         [
-            "--Listeners:Front=", $"--Listeners:Pipeline=http://{listenAddress}:{Port}", "--Listeners:Admin=",
+            "--Listeners:Front=", $"--Listeners:Pipeline=http://{listenAddress}:{Port}", $"--Listeners:Admin={AdminAddress?.TrimEnd('/')}",
             $"--Models:Directory={Path.Combine(work, "models")}", $"--Models:Mirror={SharedFiles.Models}", "--Models:Download=false",
-            $"--Video:TempDirectory={work}", "--Logging:Console:IncludeScopes=false",
+            $"--Video:TempDirectory={work}", "--Logging:Console:IncludeScopes=false", $"--Listeners:NodeSecret={Secret}",
         ],
         new Uri(new Uri(Address), "/readyz"));
 

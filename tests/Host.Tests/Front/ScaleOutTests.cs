@@ -19,6 +19,7 @@ public sealed class ScaleOutTests : IDisposable
         await using var front = await LivenessServer.StartAsync(new Dictionary<string, string>
         {
             ["Listeners:Pipeline"] = "",
+            ["Listeners:NodeSecret"] = PipelineNodeProcess.Secret,
             ["ReverseProxy:Clusters:pipeline:Destinations:a:Address"] = nodeA.Address,
             ["ReverseProxy:Clusters:pipeline:Destinations:b:Address"] = nodeB.Address,
             ["ReverseProxy:Clusters:pipeline:HealthCheck:Active:Interval"] = "00:00:01",

@@ -8,9 +8,10 @@ internal sealed partial class MetricsScrape
 {
     private readonly List<(string Name, Dictionary<string, string> Labels, double Value)> samples = [];
 
-    public static async Task<MetricsScrape> OfAsync(LivenessServer server)
+    public static async Task<MetricsScrape> OfAsync(LivenessServer server) => Parse(await server.AdminClient.GetStringAsync("/metrics"));
+
+    public static MetricsScrape Parse(string text)
     {
-        var text = await server.AdminClient.GetStringAsync("/metrics");
         var scrape = new MetricsScrape();
         foreach (var line in text.Split('\n').Where(line => line.Length > 0 && line[0] != '#'))
         {
@@ -29,6 +30,10 @@ internal sealed partial class MetricsScrape
             .Sum(sample => sample.Value);
 
     public bool Has(string name) => samples.Any(sample => sample.Name == name);
+
+    /// <summary>Whether a sample of <paramref name="name"/> with exactly these labels (and possibly <c>le</c>) exists.</summary>
+    public bool HasSeries(string name, params (string Key, string Value)[] labels) =>
+        samples.Any(sample => sample.Name == name && labels.All(label => sample.Labels.GetValueOrDefault(label.Key) == label.Value));
 
     [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})? (?<value>\S+)")]
     private static partial Regex Sample();

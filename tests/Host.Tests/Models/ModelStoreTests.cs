@@ -91,6 +91,24 @@ public sealed class ModelStoreTests : IDisposable
         Assert.False(File.Exists(Path.Combine(ModelDirectory, BlazeFace.Name)));
     }
 
+    [Theory]
+    [InlineData("../escaped.onnx")]
+    [InlineData("blazeface/../../escaped.onnx")]
+    [InlineData("/tmp/escaped.onnx")]
+    public async Task A_model_named_outside_the_model_directory_is_refused_and_nothing_is_written(string name)
+    {
+        var mirror = Path.Combine(work, "mirror");
+        Directory.CreateDirectory(mirror);
+
+        var error = await Assert.ThrowsAsync<ModelUnavailableException>(
+            () => Store(mirror).ResolveAsync(BlazeFace with { Name = name }, CancellationToken.None));
+
+        Assert.Contains("outside", error.Message, StringComparison.Ordinal);
+        Assert.Contains(log.Messages, message => message.Contains(name, StringComparison.Ordinal) && message.Contains("refused", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(work, "escaped.onnx")));
+        Assert.False(Directory.Exists(ModelDirectory) && Directory.EnumerateFileSystemEntries(ModelDirectory).Any());
+    }
+
     private ModelStore Store(string mirror, bool download = true)
     {
         var options = Options.Create(new ModelOptions { Directory = ModelDirectory, Mirror = mirror, Download = download });

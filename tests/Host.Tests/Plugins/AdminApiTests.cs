@@ -53,6 +53,23 @@ public sealed class AdminApiTests
         await response.AssertErrorAsync(400, 1200, "does not fill the Detector role");
     }
 
+    [Theory]
+    [InlineData(5000, 'a')]
+    [InlineData(8, '<')]
+    [InlineData(8, '\n')]
+    public async Task A_backend_name_that_is_too_long_or_not_a_name_is_refused_without_being_echoed(int length, char character)
+    {
+        using var plugins = new PluginDirectory("onnx");
+        await using var server = await LivenessServer.StartAsync(plugins.Settings());
+        var name = new string(character, length);
+
+        using var response = await server.ActivateAsync(new { classifier = name });
+        var message = (await response.Content.ReadAsStringAsync()).Length;
+
+        Assert.True(message < 400, $"the error is {message} characters long");
+        await response.AssertErrorAsync(400, 1200, "classifier must be a backend name");
+    }
+
     [Fact]
     public async Task Mutating_calls_need_the_admin_key()
     {

@@ -57,6 +57,26 @@ public sealed class BrokenPluginTests
         await AssertServesAsync(server);
     }
 
+    [Fact]
+    public async Task A_manifest_naming_an_assembly_outside_its_folder_is_refused()
+    {
+        using var plugins = new PluginDirectory("onnx");
+        plugins.Clone("onnx", "escape");
+        plugins.EditManifest("escape", manifest => manifest["assembly"] = "../onnx/" + manifest["assembly"]!.GetValue<string>());
+        foreach (var dll in Directory.GetFiles(Path.Combine(plugins.Root, "escape"), "Liveness.Plugins.*.dll"))
+        {
+            File.Delete(dll);
+        }
+
+        await using var server = await LivenessServer.StartAsync(plugins.Settings());
+        var backends = await server.BackendsAsync();
+
+        Assert.Equal(1, backends.Failures("escape"));
+        Assert.Contains("outside its folder", backends.LastError("escape"), StringComparison.Ordinal);
+        Assert.DoesNotContain(backends.GetProperty("backends").EnumerateArray(), backend => backend.GetProperty("name").GetString() == "escape");
+        await AssertServesAsync(server);
+    }
+
     private static async Task AssertServesAsync(LivenessServer server)
     {
         using var response = await server.Client.PostVideoAsync(File.ReadAllBytes(SharedFiles.Video("debian_kphotoalbum_movie.avi")));

@@ -28,6 +28,7 @@ internal sealed class PluginDirectory : IDisposable
             ["Front:RateLimit:PermitsPerSecond"] = "1000",
             ["Front:RateLimit:Burst"] = "1000",
             ["Front:MaxConcurrentRequests"] = "8",
+            ["Api:MaxConcurrentRequests"] = "8",
         };
         foreach (var (key, value) in more)
         {

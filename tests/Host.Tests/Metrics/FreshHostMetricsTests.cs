@@ -1,0 +1,39 @@
+using Liveness.Host.Tests.Front;
+
+namespace Liveness.Host.Tests.Metrics;
+
+/// <summary>A host that has answered nothing yet already has every series the dashboards and alerts query, at 0.</summary>
+public sealed class FreshHostMetricsTests : IDisposable
+{
+    private readonly string work = Directory.CreateTempSubdirectory("liveness-fresh-").FullName;
+
+    [Fact]
+    public async Task Known_label_values_are_published_at_zero_before_any_request()
+    {
+        // A process of its own: in this one, other tests have long since counted requests.
+        using var node = new PipelineNodeProcess(work, withAdmin: true);
+        await node.StartAsync();
+        using var admin = new HttpClient { BaseAddress = new Uri(node.AdminAddress!) };
+
+        var scrape = MetricsScrape.Parse(await admin.GetStringAsync("/metrics"));
+
+        foreach (var reason in new[] { "rate_limited", "length_required", "too_large" })
+        {
+            Assert.True(scrape.HasSeries("liveness_front_rejected_total", ("reason", reason)), reason);
+            Assert.Equal(0, scrape.Sum("liveness_front_rejected_total", ("reason", reason)));
+        }
+
+        foreach (var (code, status) in new[] { ("1000", "ok"), ("1000", "hack"), ("1000", "short_time"), ("1200", "error"), ("2008", "error"), ("4007", "error") })
+        {
+            Assert.True(scrape.HasSeries("liveness_requests_total", ("code", code), ("status", status)), $"{code} {status}");
+            Assert.Equal(0, scrape.Sum("liveness_requests_total", ("code", code), ("status", status)));
+        }
+
+        foreach (var outcome in new[] { "ok", "hack", "short_time", "error" })
+        {
+            Assert.True(scrape.HasSeries("liveness_request_duration_seconds_count", ("outcome", outcome)), outcome);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+}
