@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Liveness.Host.Front;
+using Microsoft.AspNetCore.OpenApi;
+using Liveness.Host.Video;
 using Microsoft.OpenApi;
 
 namespace Liveness.Host.Api;
@@ -9,6 +12,8 @@ namespace Liveness.Host.Api;
 internal static partial class LivenessEndpoint
 {
     public const string OperationId = "checkLiveness";
+
+    private static readonly string[] BodyTypes = ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"];
 
     /// <summary>The request's fields as the document shows them; <see cref="LivenessRequestReader"/> binds the same names from all three bodies.</summary>
     internal sealed record RequestFields(
@@ -35,9 +40,9 @@ internal static partial class LivenessEndpoint
         (ErrorKind.InvalidArgument, "wrong_key", "encrypted_video could not be decrypted: wrong key or IV, or modified ciphertext"),
         (ErrorKind.InvalidArgument, "bad_boolean", $"{LivenessRequestReader.ReturnImage} must be true or false"),
         (ErrorKind.InvalidVideo, "not_a_video", "the video could not be decoded (unknown container or codec)"),
-        (ErrorKind.InvalidVideo, "too_short", "the video is 1.2 s long, shorter than 2 s"),
+        (ErrorKind.InvalidVideo, "too_short", $"the video is 1.2 s long, shorter than {VideoOptions.MinSeconds} s"),
         (ErrorKind.LengthRequired, "length_required", "the request must carry a Content-Length"),
-        (ErrorKind.PayloadTooLarge, "too_large", "the body is over the limit of 33554432 bytes"),
+        (ErrorKind.PayloadTooLarge, "too_large", $"the body is over the limit of {new FrontOptions().MaxRequestBytes} bytes"),
         (ErrorKind.RateLimited, "rate_limited", "retry after 1 s"),
         (ErrorKind.CheckFailed, "backend_failed", "the model backend failed on this video"),
         (ErrorKind.NoBackendReady, "no_backend", "no model backend is ready"),
@@ -80,18 +85,32 @@ internal static partial class LivenessEndpoint
             .WithTags("liveness")
             .WithSummary("Check that the face in a video is a live person")
             .WithDescription(Description)
-            .Accepts<RequestFields>("application/x-www-form-urlencoded", "multipart/form-data", "application/json")
             .Produces<LivenessResponse>(StatusCodes.Status200OK);
         foreach (var status in ContractFailures.Select(failure => ErrorTable.For(failure.Kind).HttpStatus).Distinct())
         {
             endpoint.Produces<ErrorResponse>(status);
         }
 
-        return endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        return endpoint.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {
+            await DescribeBodyAsync(operation, context, cancellationToken);
             AddExamples(operation);
-            return Task.CompletedTask;
         });
+    }
+
+    /// <summary>
+    /// The request body, described by the transformer rather than by <c>Accepts</c> metadata: routing reads that metadata too,
+    /// and would answer any other content type with its own 415 instead of the contract's error naming the accepted ones.
+    /// </summary>
+    private static async Task DescribeBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        context.Document!.AddComponent(nameof(RequestFields), await context.GetOrCreateSchemaAsync(typeof(RequestFields), cancellationToken: cancellationToken));
+        var fields = new OpenApiSchemaReference(nameof(RequestFields), context.Document);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = BodyTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = fields }),
+        };
     }
 
     private static void AddExamples(OpenApiOperation operation)

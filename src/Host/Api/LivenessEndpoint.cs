@@ -12,7 +12,7 @@ internal static partial class LivenessEndpoint
     public static void MapLivenessEndpoint(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Route, HandleAsync).DescribeContract();
 
-    // [FromServices]: the admin listener maps this endpoint's description without the pipeline's services (OpenApiDocument).
+    // [FromServices]: the admin listener maps this endpoint's description without the pipeline's services (AdminOpenApi).
     private static async Task HandleAsync(HttpContext context, [FromServices] LivenessPipeline pipeline, ILogger<LivenessPipeline> logger)
     {
         var cancellationToken = context.RequestAborted;
