@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Liveness.Plugins.OnnxBackend;
 using Liveness.Plugins.TorchBackend;
 using Microsoft.ML.OnnxRuntime;
@@ -59,38 +58,6 @@ public sealed class OnnxParityTests(OnnxParityFixture fixture, ITestOutputHelper
         Assert.True(largest <= Tolerance, $"the fused scores differ by up to {largest}");
     }
 
-    [Fact]
-    public void Runs_a_network_on_a_face_crop_in_a_few_milliseconds_on_one_thread()
-    {
-        var crops = fixture.Faces.Take(40).SelectMany(face =>
-        {
-            using var frame = LoadedFrame.Shared(face.File);
-            using var image = frame.Image.AsMat();
-            using var scope = torch.NewDisposeScope();
-            return new[] { Torch.V2, Torch.V1SE }.Select(network => (network, input: network.Input(image, face.Box).data<float>().ToArray())).ToList();
-        }).ToList();
-
-        var torchTimes = crops.Select(crop => Timed(() =>
-        {
-            using var scope = torch.NewDisposeScope();
-            using var inference = torch.inference_mode();
-            crop.network.Run(torch.tensor(crop.input, [1, 3, 80, 80]));
-        })).ToList();
-        var onnxTimes = crops.Select(crop => Timed(() => RunExport(Network(crop.network.Architecture.Name).Export, crop.input))).ToList();
-        var faceTimes = fixture.Faces.Take(40).Select(face =>
-        {
-            using var frame = LoadedFrame.Shared(face.File);
-            return (Torch: Timed(() => Torch.LiveProbability(frame.Image, face.Box)), Onnx: Timed(() => fixture.Onnx.Classifier!.LiveProbability(frame.Image, face.Box)));
-        }).ToList();
-
-        var torchMedian = Median(torchTimes);
-        output.WriteLine($"one network on one 80x80 crop, median of {crops.Count}: TorchSharp {torchMedian:F2} ms, ONNX Runtime {Median(onnxTimes):F2} ms");
-        output.WriteLine($"both networks on one face, crops included, median of {faceTimes.Count}: "
-            + $"TorchSharp {Median(faceTimes.Select(time => time.Torch)):F2} ms, ONNX Runtime {Median(faceTimes.Select(time => time.Onnx)):F2} ms");
-        // ONNX Runtime takes about 3 ms; ten times that would mean libtorch fights over threads or runs something twice.
-        Assert.InRange(torchMedian, 0, 30);
-    }
-
     private (MiniFasNet Torch, InferenceSession Export) Network(string name) => name switch
     {
         "MiniFASNetV2" => (Torch.V2, fixture.V2Export),
@@ -109,18 +76,5 @@ public sealed class OnnxParityTests(OnnxParityFixture fixture, ITestOutputHelper
     {
         var exponentials = logits.Select(logit => Math.Exp(logit - logits.Max())).ToArray();
         return (float)(exponentials[1] / exponentials.Sum());
-    }
-
-    private static double Timed(Action action)
-    {
-        var started = Stopwatch.GetTimestamp();
-        action();
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -13,11 +13,12 @@ internal static partial class LivenessEndpoint
         endpoints.MapPost(Route, HandleAsync).DescribeContract();
 
     // [FromServices]: the admin listener maps this endpoint's description without the pipeline's services (AdminOpenApi).
-    private static async Task HandleAsync(HttpContext context, [FromServices] LivenessPipeline pipeline, ILogger<LivenessPipeline> logger)
+    private static async Task HandleAsync(
+        HttpContext context, [FromServices] LivenessPipeline pipeline, [FromServices] RequestDeadline deadline, ILogger<LivenessPipeline> logger)
     {
         var cancellationToken = context.RequestAborted;
         var request = await LivenessRequestReader.ReadAsync(context.Request, cancellationToken);
-        var decision = await pipeline.RunAsync(request, cancellationToken);
+        var decision = await deadline.RunAsync(checkToken => pipeline.RunAsync(request, checkToken), cancellationToken);
         var response = Shape(decision, request, RequestId.Of(context));
         var elapsed = RequestId.Elapsed(context);
         LivenessMetrics.Answered(1000, StatusName(decision.Status), elapsed);

@@ -33,6 +33,7 @@ internal static partial class PipelineApp
         builder.Services.AddSingleton<IReadiness, BackendReadiness>();
         builder.Services.AddSingleton<VideoDecryptor>();
         builder.Services.AddSingleton<LivenessPipeline>();
+        builder.Services.AddSingleton<RequestDeadline>();
         var api = builder.Configuration.ValidatedSection<ApiOptions>(ApiOptions.Section);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -52,7 +53,6 @@ internal static partial class PipelineApp
         app.UseHttpMetrics();
         app.UseRateLimiter();
         app.UseMiddleware<RequestSizeLimits>(api.MaxRequestBytes);
-        app.UseMiddleware<RequestDeadline>();
         app.MapLivenessEndpoint();
         app.MapHealthEndpoints();
         return app;

@@ -66,8 +66,15 @@ public sealed class KubernetesManifestTests
         Assert.Empty(Container(Front).Items("envFrom"));
         foreach (var (_, container) in Containers())
         {
-            Assert.DoesNotContain(container.Items("env"), variable => SecretKeys().Contains(variable.Text("name")));
+            // A secret's value only ever comes from the Secret, never written here.
+            Assert.All(container.Items("env").Where(variable => SecretKeys().Contains(variable.Text("name"))),
+                variable => Assert.Null(variable.TextOrNull("value")));
         }
+
+        // The front holds no decryption key: only the node secret it proves itself with.
+        var frontSecrets = Container(Front).Items("env").Where(variable => variable.MapOrNull("valueFrom") is not null)
+            .Select(variable => variable.Map("valueFrom").Map("secretKeyRef").Text("key")).ToList();
+        Assert.Equal(["Listeners__NodeSecret"], frontSecrets);
 
         Assert.All(File.ReadAllLines(SecretsExample).Where(line => line.Contains('=', StringComparison.Ordinal) && !line.StartsWith('#')),
             line => Assert.EndsWith("=", line, StringComparison.Ordinal));
