@@ -15,8 +15,8 @@ namespace Liveness.Tools.Eval;
 /// and the node's <c>Pipeline:PassThreshold</c> decides.
 /// </summary>
 /// <remarks>
-/// The largest face rather than the most confident one: it is the face <see cref="FaceTrack"/> starts a video's
-/// track on, so the frame path scores the face the video path would. A face narrower than
+/// The largest face rather than the most confident one: it is the face <see cref="FaceTracks"/> makes a video's first
+/// main face, so the frame path scores the face the video path would. A face narrower than
 /// <c>Pipeline:MinFaceWidth</c> is a failure here because the pipeline never classifies one either.
 /// </remarks>
 internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions options, FusionOptions fusion)
@@ -61,7 +61,7 @@ internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions opti
         }
 
         var cues = FrameCues.Read([(image, face.Box)], fusion).ToArray();
-        var score = ScoreFusion.Fuse([classifierScore], cues, fusion);
+        var score = ScoreFusion.Fuse(classifierScore, cues, fusion);
         var accepted = options.Passes(score);
         return SampleOutcome.Decided(
             sample, score, accepted, LivenessEndpoint.StatusName(accepted ? LivenessStatus.Ok : LivenessStatus.Hack),
