@@ -9,7 +9,8 @@ internal static class BackendAdminEndpoints
 {
     public sealed record ActiveRequest(
         [property: JsonPropertyName("detector")] string? Detector,
-        [property: JsonPropertyName("classifier")] string? Classifier);
+        [property: JsonPropertyName("classifier")] string? Classifier,
+        [property: JsonPropertyName("sceneDetector")] string? SceneDetector = null);
 
     public static void MapBackendAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -17,14 +18,15 @@ internal static class BackendAdminEndpoints
         backends.MapGet("", (BackendRegistry registry, CancellationToken cancellationToken) => DescribeAsync(registry, cancellationToken));
         backends.MapPut("/active", async (ActiveRequest? request, BackendRegistry registry, CancellationToken cancellationToken) =>
         {
-            if (request is null || (request.Detector is null && request.Classifier is null))
+            if (request is null || (request.Detector is null && request.Classifier is null && request.SceneDetector is null))
             {
-                throw LivenessError.InvalidArgument("send {\"detector\": NAME, \"classifier\": NAME} with at least one of them");
+                throw LivenessError.InvalidArgument(
+                    "send {\"detector\": NAME, \"classifier\": NAME, \"sceneDetector\": NAME} with at least one of them (sceneDetector \"\" serves none)");
             }
 
             try
             {
-                await registry.ActivateAsync(request.Detector, request.Classifier, cancellationToken);
+                await registry.ActivateAsync(request.Detector, request.Classifier, request.SceneDetector, cancellationToken);
             }
             catch (BackendSelectionException e)
             {
@@ -46,13 +48,18 @@ internal static class BackendAdminEndpoints
         var serving = registry.Serving;
         return Results.Json(new
         {
-            active = new { detector = serving?.DetectorBackend.Name, classifier = serving?.ClassifierBackend.Name },
+            active = new
+            {
+                detector = serving?.DetectorBackend.Name,
+                classifier = serving?.ClassifierBackend.Name,
+                sceneDetector = serving?.SceneDetectorBackend?.Name,
+            },
             backends = loaded.Select(backend => new
             {
                 name = backend.Name,
                 version = backend.Manifest.Version,
                 roles = backend.Manifest.Roles.Select(role => role.ToString().ToLowerInvariant()),
-                state = serving is not null && (serving.DetectorBackend == backend || serving.ClassifierBackend == backend) ? "serving" : "loaded",
+                state = serving?.Serves(backend) == true ? "serving" : "loaded",
                 loadedAt = backend.LoadedAt,
                 folder = backend.Folder,
                 models = backend.Manifest.Models.Select(model => new { name = model.Name, sha256 = model.Sha256 }),

@@ -56,6 +56,7 @@ public sealed class MetricsTests
         Assert.Equal(10, Delta("liveness_model_inference_seconds_count", ("backend", "onnx"), ("role", "classifier")));
         Assert.Equal(1, after.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "detector"), ("version", "1.0.0"), ("active", "true")));
         Assert.Equal(1, after.Sum("liveness_backend_info", ("backend", "torch"), ("role", "classifier"), ("active", "false")));
+        Assert.Equal(1, after.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "scenedetector"), ("version", "1.0.0"), ("active", "true")));
         Assert.True(after.Sum("liveness_backend_reloads_total", ("backend", "onnx"), ("result", "success")) >= 1);
         Assert.True(after.Has("http_requests_received_total"));
         Assert.True(after.Has("process_cpu_seconds_total"));
