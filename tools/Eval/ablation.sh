@@ -17,7 +17,7 @@ tools/Eval/make-synthetic-prints.sh "$shared/data" "$out/synthetic" > /dev/null
 tools/Eval/make-synthetic-compositions.sh "$shared/data" "$out/compositions" > /dev/null
 {
     echo "file,label,attack_type"
-    awk -v data="$shared/data/" -F, 'NR > 1 { print data $1 "," $3 "," $4 }' "$shared/data/manifest.csv"
+    awk -v data="$shared/data/" -F, 'NR > 1 { print data $0 }' "$shared/data/manifest.csv" | cut -d, -f1,3-
     for synthetic in synthetic compositions; do
         awk -v dir="$(cd "$out/$synthetic" && pwd)/" 'NR > 1 { print dir $0 }' "$out/$synthetic/manifest.csv"
     done

@@ -39,5 +39,5 @@ internal sealed class FrameCoverage(double intervalSeconds, int capacity)
     }
 }
 
-/// <summary>The classifier's live probability of a face in the frame at a container time.</summary>
+/// <summary>A reading of the frame at a container time: the classifier's live probability of a face, or the device-in-view measure.</summary>
 public readonly record struct FrameScore(double Seconds, double Score);

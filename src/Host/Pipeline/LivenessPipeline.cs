@@ -49,7 +49,8 @@ internal sealed class LivenessPipeline(
         using var shortlist = new FrameShortlist(options.ClassifiedFrames);
         using var motion = MotionCues.Wanted(fusion) ? new FaceMotion() : null;
         var tracks = new FaceTracks(options);
-        var (videoSeconds, faceSeconds) = await FollowFaceAsync(file.Path, serving, tracks, shortlist, motion, stages, cancellationToken);
+        var devices = new FrameCoverage(options.SceneSeconds, options.SceneFrames);
+        var (videoSeconds, faceSeconds) = await FollowFaceAsync(file.Path, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
         LivenessMetrics.VideoSeconds.Observe(videoSeconds);
 
         if (videoSeconds < VideoOptions.MinSeconds)
@@ -62,7 +63,7 @@ internal sealed class LivenessPipeline(
             return new LivenessDecision(LivenessStatus.ShortTime, 0, serving.Label);
         }
 
-        var details = stages.Time(Stage.Classify, () => Judge(tracks, shortlist, motion, serving));
+        var details = stages.Time(Stage.Classify, () => Judge(tracks, devices, shortlist, motion, serving));
         var decision = options.Passes(details.Score)
             ? stages.Time(Stage.Encode, () => Accept(details.Score, shortlist.Frames[0], request, serving))
             : new LivenessDecision(LivenessStatus.Hack, details.Score, serving.Label);
@@ -84,12 +85,12 @@ internal sealed class LivenessPipeline(
 
     /// <summary>
     /// Decodes the whole video (on its own thread, a few frames ahead), detects on sampled frames, follows every
-    /// face large enough to matter, classifies each over the time it is seen, follows the main face's motion and
-    /// shortlists its best frames.
+    /// face large enough to matter, classifies each over the time it is seen, looks for a device holding a face on a
+    /// few frames, follows the main face's motion and shortlists its best frames.
     /// </summary>
     private async Task<(double VideoSeconds, double FaceSeconds)> FollowFaceAsync(
-        string path, ServingBackends serving, FaceTracks tracks, FrameShortlist shortlist, FaceMotion? motion, StageTimer stages,
-        CancellationToken cancellationToken)
+        string path, ServingBackends serving, FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion,
+        StageTimer stages, CancellationToken cancellationToken)
     {
         using var sampled = SampledVideo.Open(path, video);
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
@@ -101,6 +102,12 @@ internal sealed class LivenessPipeline(
             if (options.CoverageSeconds > 0)
             {
                 stages.Time(Stage.Classify, () => Cover(tracks, frame.Image, frame.Seconds, serving));
+            }
+
+            if (serving.SceneDetectorBackend is { } sceneBackend && fusion.DeviceInView.Enabled && tracks.Current.Count > 0 && devices.Wants(frame.Seconds))
+            {
+                var objects = stages.Time(Stage.Scene, () => Infer(sceneBackend, "scene_detector", () => serving.SceneDetector!.Detect(frame.Image.AsBgrImage())));
+                devices.Add(frame.Seconds, tracks.Current.Max(tracked => DeviceInViewCue.Measure(objects, tracked.Face.Box)));
             }
 
             if (motion is not null)
@@ -153,7 +160,7 @@ internal sealed class LivenessPipeline(
     /// Judges every face that counts (<see cref="PipelineOptions.JudgedFaceFrames"/>) by its frame scores over time, takes
     /// the least live of them, and fuses it with the cues of the main face's best frames and of its motion.
     /// </summary>
-    private DecisionDetails Judge(FaceTracks tracks, FrameShortlist shortlist, FaceMotion? motion, ServingBackends serving)
+    private DecisionDetails Judge(FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion, ServingBackends serving)
     {
         var faces = options.CoverageSeconds > 0
             ? tracks.All
@@ -166,6 +173,7 @@ internal sealed class LivenessPipeline(
         var classifier = faces.Min(face => face.Score);
         var cues = FrameCues.Read(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), fusion)
             .Concat(motion is null ? [] : MotionCues.Read(motion.Steps, fusion))
+            .Concat(SceneCues.Read(devices.Scores, fusion))
             .ToArray();
         var details = new DecisionDetails(ScoreFusion.Fuse(classifier, cues, fusion), classifier, tracks.All.Count, faces, cues);
         foreach (var cue in cues)
@@ -207,6 +215,7 @@ internal sealed class LivenessPipeline(
         public const string Detect = "detect";
         public const string Track = "track";
         public const string Classify = "classify";
+        public const string Scene = "scene";
         public const string Encode = "encode";
     }
 }

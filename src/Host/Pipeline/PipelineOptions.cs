@@ -40,6 +40,17 @@ public sealed class PipelineOptions
     [Range(0.0, 1.0)]
     public double TrackedFaceShare { get; set; } = 0.35;
 
+    /// <summary>
+    /// Seconds of container time between the frames the scene detector looks at for a device holding a face (the
+    /// device-in-view cue); at most <see cref="SceneFrames"/> are kept, the interval doubling beyond, as for faces.
+    /// </summary>
+    [Range(0.1, 60.0)]
+    public double SceneSeconds { get; set; } = 2.0;
+
+    /// <summary>At most this many frames' device readings are kept (a 5 s clip: 3 frames, about 10 ms each).</summary>
+    [Range(1, 64)]
+    public int SceneFrames { get; set; } = 3;
+
     /// <summary>A face that was never the main one is judged once this many of its frames are classified (about a second and a half).</summary>
     [Range(1, 256)]
     public int JudgedFaceFrames { get; set; } = 3;
@@ -54,7 +65,7 @@ public sealed class PipelineOptions
     /// fitted without its own group (docs/accuracy.md).
     /// </remarks>
     [Range(0.0, 1.0)]
-    public double PassThreshold { get; set; } = 0.31;
+    public double PassThreshold { get; set; } = 0.40;
 
     /// <summary>The decision, for the API and tools/Eval alike.</summary>
     public bool Passes(double score) => score >= PassThreshold;

@@ -43,6 +43,7 @@ public sealed class CompositionDecisionTests(ServerFixture fixture)
         var user = details.Faces.Single(face => face.Track == 1);
         Assert.True(user.Score > 0.9, details.ToString());
         Assert.True(details.Classifier < 0.05, details.ToString());
+        Assert.Contains(details.Cues, cue => cue.Cue == "device_in_view" && cue.Measure > 0.06);
     }
 
     /// <summary>Synthetic: a live clip with black bars above and below (it used to be close to rejected).</summary>
@@ -63,6 +64,7 @@ public sealed class CompositionDecisionTests(ServerFixture fixture)
 
         Assert.Equal("ok", status);
         Assert.Single(details!.Faces);
+        Assert.Contains(details.Cues, cue => cue.Cue == "device_in_view" && cue.Measure == 0);
     }
 
     /// <summary>Synthetic: a live frame as a photo, held perfectly still or bent back and forth; the classifier takes it for live.</summary>

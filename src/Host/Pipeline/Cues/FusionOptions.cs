@@ -16,11 +16,11 @@ public sealed class FusionOptions : IValidatableObject
     /// on the log-odds, the cues' penalties as an offset); docs/accuracy.md.
     /// </remarks>
     [Range(0.01, 10.0)]
-    public double Slope { get; set; } = 0.70;
+    public double Slope { get; set; } = 0.62;
 
     /// <summary>...and this is added, before the cues take their share.</summary>
     [Range(-20.0, 20.0)]
-    public double Intercept { get; set; } = -0.50;
+    public double Intercept { get; set; } = -0.06;
 
     /// <summary>
     /// A face's classifier score is this quantile of its frame scores over time (<see cref="TemporalScore"/>): low,
