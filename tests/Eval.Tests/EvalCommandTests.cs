@@ -59,13 +59,13 @@ public sealed class EvalCommandTests : IDisposable
         [
             "--manifest", Path.Combine(data, "manifest.csv"), "--out", output,
             $"--Models:Mirror={SharedFiles.Models}", $"--Models:Directory={Path.Combine(work.FullName, "models")}", "--Models:Download=false",
-            "--Pipeline:PassThreshold=0.6",
+            "--Pipeline:PassThreshold=0.5",
         ], log);
 
         Assert.True(exitCode == 0, log.ToString());
         using var metrics = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, EvalCommand.MetricsFile)));
         var root = metrics.RootElement;
-        Assert.Equal(0.6, root.GetProperty("threshold").GetDouble());
+        Assert.Equal(0.5, root.GetProperty("threshold").GetDouble());
 
         var videos = root.GetProperty("videos");
         Assert.Equal(5, videos.GetProperty("count").GetInt32());
@@ -96,14 +96,15 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal("no face found", failures["frames/grey.png"]);
 
         var scores = await File.ReadAllLinesAsync(Path.Combine(output, EvalCommand.ScoresFile));
-        Assert.Equal("file,kind,label,attack_type,score,decision,status,milliseconds,reason,cues", scores[0]);
+        Assert.Equal("file,kind,label,attack_type,score,decision,status,milliseconds,reason,cues,faces_tracked,classifier,frame_scores", scores[0]);
         Assert.Equal(12, scores.Length);
         Assert.StartsWith("videos/lestari15_fake.mp4,video,spoof,replay (phone screen),0.0", scores[3], StringComparison.Ordinal);
         Assert.Contains(",reject,hack,", scores[3], StringComparison.Ordinal);
         Assert.StartsWith("videos/not_a_video.mp4,video,spoof,replay (phone screen),,,failed,", scores[5], StringComparison.Ordinal);
-        // A frame's row says what the default cues measured on it; a video's cannot (the API does not tell).
-        Assert.Matches(@",glare=[0-9.]+$", scores[6]);
-        Assert.EndsWith(",", scores[1], StringComparison.Ordinal);
+        // A frame's row says what the default cues measured on it and took off; a video's also the faces tracked, the
+        // classifier's score of the video and each judged face's scores over time (from the pipeline, not the API).
+        Assert.Matches(@",glare=[0-9.]+/[0-9.]+ device_in_view=[0-9.]+/[0-9.]+,,,$", scores[6]);
+        Assert.Matches(@",glare=[0-9.]+/[0-9.]+ planar_motion=[0-9.]+/[0-9.]+ micro_motion=[0-9.]+/[0-9.]+ device_in_view=[0-9.]+/[0-9.]+,1,0\.[0-9]{6},face 1: 0\.0=[0-9.]+ 0\.5=[0-9.]+ ", scores[1]);
 
         var det = Path.Combine(output, EvalCommand.DetFile);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(det)[..4]);

@@ -9,6 +9,7 @@ public sealed class BackendSelfTestTests(ITestOutputHelper output)
     private const string Detector = "blazeface/face_detection_front_128x128_barracuda.onnx";
     private const string V2 = "minifasnet/2.7_80x80_MiniFASNetV2.onnx";
     private const string V1SE = "minifasnet/4_0_0_80x80_MiniFASNetV1SE.onnx";
+    private const string SceneDetector = "candidates/yolox_nano.onnx";
 
     [Fact]
     public void Passes_on_the_pinned_models()
@@ -21,6 +22,22 @@ public sealed class BackendSelfTestTests(ITestOutputHelper output)
         Assert.True(result.Passed, result.Detail);
         Assert.NotNull(backend.Detector);
         Assert.NotNull(backend.Classifier);
+        Assert.NotNull(backend.SceneDetector);
+    }
+
+    [Fact]
+    public void Fails_when_another_COCO_detector_is_given_as_the_scene_detector()
+    {
+        var models = Backends.PinnedModels();
+        models[SceneDetector] = SharedData.Model("candidates/nanodet_m_416.onnx");
+        using var backend = Backends.Create(models);
+
+        var result = backend.SelfTest();
+        output.WriteLine(result.Detail);
+
+        Assert.False(result.Passed);
+        Assert.Contains("YOLOX-Nano: no input 'images'", result.Detail);
+        Assert.DoesNotContain("BlazeFace", result.Detail);
     }
 
     [Fact]

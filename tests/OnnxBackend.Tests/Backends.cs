@@ -13,6 +13,7 @@ internal static class Backends
         ["blazeface/face_detection_front_128x128_barracuda.onnx"] = SharedData.Model("blazeface/face_detection_front_128x128_barracuda.onnx"),
         ["minifasnet/2.7_80x80_MiniFASNetV2.onnx"] = SharedData.Model("minifasnet/2.7_80x80_MiniFASNetV2.onnx"),
         ["minifasnet/4_0_0_80x80_MiniFASNetV1SE.onnx"] = SharedData.Model("minifasnet/4_0_0_80x80_MiniFASNetV1SE.onnx"),
+        ["candidates/yolox_nano.onnx"] = SharedData.Model("candidates/yolox_nano.onnx"),
     };
 
     public static IModelBackend Create(
@@ -35,6 +36,8 @@ public sealed class BackendFixture : IDisposable
     public IFaceDetector Detector => Backend.Detector!;
 
     public ISpoofClassifier Classifier => Backend.Classifier!;
+
+    public ISceneDetector SceneDetector => Backend.SceneDetector!;
 
     public void Dispose() => Backend.Dispose();
 }

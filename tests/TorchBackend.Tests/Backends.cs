@@ -31,6 +31,7 @@ internal static class Backends
             "blazeface/face_detection_front_128x128_barracuda.onnx",
             "minifasnet/2.7_80x80_MiniFASNetV2.onnx",
             "minifasnet/4_0_0_80x80_MiniFASNetV1SE.onnx",
+            "candidates/yolox_nano.onnx",
         ];
         return new OnnxBackendFactory().Create(new BackendContext(
             files.ToDictionary(file => file, SharedData.Model), AppContext.BaseDirectory, "cpu", NullLoggerFactory.Instance));

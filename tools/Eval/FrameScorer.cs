@@ -11,12 +11,13 @@ namespace Liveness.Tools.Eval;
 
 /// <summary>
 /// Measures an image on the frame-level path: the serving detector finds the faces, the largest is kept, the
-/// serving classifier scores it, the cues a still frame shows join in as the API fuses them (<see cref="ScoreFusion"/>),
+/// serving classifier scores it, the cues a still frame shows (the device-in-view cue included, when a scene detector
+/// serves) join in as the API fuses them (<see cref="ScoreFusion"/>),
 /// and the node's <c>Pipeline:PassThreshold</c> decides.
 /// </summary>
 /// <remarks>
-/// The largest face rather than the most confident one: it is the face <see cref="FaceTrack"/> starts a video's
-/// track on, so the frame path scores the face the video path would. A face narrower than
+/// The largest face rather than the most confident one: it is the face <see cref="FaceTracks"/> makes a video's first
+/// main face, so the frame path scores the face the video path would. A face narrower than
 /// <c>Pipeline:MinFaceWidth</c> is a failure here because the pipeline never classifies one either.
 /// </remarks>
 internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions options, FusionOptions fusion)
@@ -40,6 +41,7 @@ internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions opti
         using var lease = backends.Lease() ?? throw new InvalidOperationException("no model backend is serving");
         double classifierScore;
         DetectedFace? face;
+        IReadOnlyList<SceneObject>? objects = null;
         try
         {
             face = lease.Backends.Detector.Detect(image.AsBgrImage()).MaxBy(candidate => candidate.Box.Area);
@@ -54,14 +56,20 @@ internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions opti
             }
 
             classifierScore = lease.Backends.Classifier.LiveProbability(image.AsBgrImage(), face.Box);
+            if (lease.Backends.SceneDetector is { } scene && fusion.DeviceInView.Enabled)
+            {
+                objects = scene.Detect(image.AsBgrImage());
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return Failure($"the model backend failed: {e.Message}");
         }
 
-        var cues = FrameCues.Read([(image, face.Box)], fusion).ToArray();
-        var score = ScoreFusion.Fuse([classifierScore], cues, fusion);
+        var cues = FrameCues.Read([(image, face.Box)], fusion)
+            .Concat(SceneCues.Read(objects is null ? [] : [new FrameScore(0, DeviceInViewCue.Measure(objects, face.Box))], fusion))
+            .ToArray();
+        var score = ScoreFusion.Fuse(classifierScore, cues, fusion);
         var accepted = options.Passes(score);
         return SampleOutcome.Decided(
             sample, score, accepted, LivenessEndpoint.StatusName(accepted ? LivenessStatus.Ok : LivenessStatus.Hack),

@@ -17,6 +17,7 @@ namespace Liveness.Tools.Eval;
 internal sealed class PipelineNode : IAsyncDisposable
 {
     private readonly LivenessHost host;
+    private DecisionDetails? lastDetails;
 
     private PipelineNode(LivenessHost host, WebApplication pipeline)
     {
@@ -28,6 +29,7 @@ internal sealed class PipelineNode : IAsyncDisposable
         Options = pipeline.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         Fusion = pipeline.Services.GetRequiredService<IOptions<FusionOptions>>().Value;
         Crypto = pipeline.Services.GetRequiredService<IOptions<CryptoOptions>>().Value;
+        pipeline.Services.GetRequiredService<LivenessPipeline>().Decided += decision => Interlocked.Exchange(ref lastDetails, decision.Details);
     }
 
     /// <summary>A client of the pipeline listener.</summary>
@@ -40,6 +42,12 @@ internal sealed class PipelineNode : IAsyncDisposable
 
     /// <summary>The node's fusion settings: the frame path fuses as the pipeline does.</summary>
     public FusionOptions Fusion { get; }
+
+    /// <summary>
+    /// What the pipeline saw in the last video it judged, taken once (the tool posts one video at a time); null when
+    /// none was judged since (<c>short_time</c>, an error).
+    /// </summary>
+    public DecisionDetails? TakeDetails() => Interlocked.Exchange(ref lastDetails, null);
 
     /// <summary>The key and IV the node decrypts with.</summary>
     public CryptoOptions Crypto { get; }

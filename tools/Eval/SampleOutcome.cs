@@ -1,12 +1,15 @@
+using Liveness.Host.Pipeline;
 using Liveness.Host.Pipeline.Cues;
 
 namespace Liveness.Tools.Eval;
 
 /// <summary>What measuring one sample came to: a score and a decision, or the reason it could not be measured.</summary>
 /// <param name="Status">The contract's <c>liveness_status</c> (<c>ok</c>, <c>hack</c>, <c>short_time</c>), or <c>failed</c>.</param>
-/// <param name="Cues">What each cue measured, for a frame (the API does not tell a video's).</param>
+/// <param name="Cues">What each cue measured and took off.</param>
+/// <param name="Details">For a video the pipeline judged, its faces and their frame scores over time (not in the API's answer).</param>
 internal sealed record SampleOutcome(
-    Sample Sample, double? Score, bool? Accepted, string Status, string? Reason, double Milliseconds, IReadOnlyList<CueReading> Cues)
+    Sample Sample, double? Score, bool? Accepted, string Status, string? Reason, double Milliseconds, IReadOnlyList<CueReading> Cues,
+    DecisionDetails? Details = null)
 {
     public const string FailedStatus = "failed";
 
@@ -15,6 +18,11 @@ internal sealed record SampleOutcome(
     public static SampleOutcome Decided(
         Sample sample, double score, bool accepted, string status, double milliseconds, IReadOnlyList<CueReading>? cues = null) =>
         new(sample, score, accepted, status, null, milliseconds, cues ?? []);
+
+    /// <summary>A video as the API decided it, with what the pipeline saw (none for <c>short_time</c>).</summary>
+    public static SampleOutcome Decided(
+        Sample sample, double score, bool accepted, string status, double milliseconds, DecisionDetails? details) =>
+        new(sample, score, accepted, status, null, milliseconds, details?.Cues ?? [], details);
 
     public static SampleOutcome Failure(Sample sample, string reason, double milliseconds) =>
         new(sample, null, null, FailedStatus, reason, milliseconds, []);

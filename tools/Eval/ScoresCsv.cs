@@ -1,11 +1,12 @@
 using System.Globalization;
+using Liveness.Host.Pipeline;
 
 namespace Liveness.Tools.Eval;
 
 /// <summary>Writes <c>scores.csv</c>: one row per sample of the manifest, in its order, failures included.</summary>
 internal static class ScoresCsv
 {
-    private static readonly string[] Header = ["file", "kind", "label", "attack_type", "score", "decision", "status", "milliseconds", "reason", "cues"];
+    private static readonly string[] Header = ["file", "kind", "label", "attack_type", "score", "decision", "status", "milliseconds", "reason", "cues", "faces_tracked", "classifier", "frame_scores"];
 
     public static void Write(string path, IEnumerable<SampleOutcome> outcomes)
     {
@@ -25,10 +26,17 @@ internal static class ScoresCsv
                 outcome.Status,
                 outcome.Milliseconds.ToString("0.0", CultureInfo.InvariantCulture),
                 outcome.Reason ?? "",
-                string.Join(' ', outcome.Cues.Select(cue => string.Create(CultureInfo.InvariantCulture, $"{cue.Cue}={cue.Measure:0.####}"))),
+                string.Join(' ', outcome.Cues.Select(cue => string.Create(CultureInfo.InvariantCulture, $"{cue.Cue}={cue.Measure:0.####}/{cue.Penalty:0.###}"))),
+                outcome.Details?.FacesTracked.ToString(CultureInfo.InvariantCulture) ?? "",
+                outcome.Details?.Classifier.ToString("0.000000", CultureInfo.InvariantCulture) ?? "",
+                FrameScores(outcome.Details),
             }.Select(Quote)));
         }
     }
+
+    /// <summary>Each judged face's classifier scores over time: <c>face 1: 0.0=0.9975 0.5=0.9981 ...; face 2: ...</c>.</summary>
+    private static string FrameScores(DecisionDetails? details) => details is null ? "" : string.Join("; ", details.Faces.Select(face =>
+        string.Create(CultureInfo.InvariantCulture, $"face {face.Track}: {string.Join(' ', face.Frames.Select(frame => string.Create(CultureInfo.InvariantCulture, $"{frame.Seconds:0.0}={frame.Score:0.0000}")))}")));
 
     /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
     private static string Quote(string field) =>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Liveness.Host.Api;
 using Liveness.Host.Crypto;
+using Liveness.Host.Pipeline;
 using Liveness.Tools.Cli;
 
 namespace Liveness.Tools.Eval;
@@ -11,7 +12,7 @@ namespace Liveness.Tools.Eval;
 /// Measures a video as a client sees it: encrypted and posted to the pipeline node, scored and decided by the API.
 /// An abnormal answer (1200, 2008, 4007) or no answer is a failure, with the API's message as its reason.
 /// </summary>
-internal sealed class VideoScorer(HttpClient pipeline, CryptoOptions crypto)
+internal sealed class VideoScorer(HttpClient pipeline, CryptoOptions crypto, Func<DecisionDetails?> takeDetails)
 {
     public async Task<SampleOutcome> ScoreAsync(Sample sample, CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ internal sealed class VideoScorer(HttpClient pipeline, CryptoOptions crypto)
         try
         {
             var video = await File.ReadAllBytesAsync(sample.Path, cancellationToken);
+            takeDetails();
             using var form = new FormUrlEncodedContent(
             [
                 new("encrypted_video", ClientEncryption.Seal(video, crypto.Key, crypto.Iv)),
@@ -34,7 +36,7 @@ internal sealed class VideoScorer(HttpClient pipeline, CryptoOptions crypto)
             }
 
             var answer = body.Deserialize(ApiJsonContext.Default.LivenessResponse)!;
-            return SampleOutcome.Decided(sample, answer.LivenessScore, answer.Passed, answer.LivenessStatus!, Elapsed());
+            return SampleOutcome.Decided(sample, answer.LivenessScore, answer.Passed, answer.LivenessStatus!, Elapsed(), takeDetails());
         }
         catch (Exception e) when (e is IOException or HttpRequestException or JsonException or KeyNotFoundException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -15,7 +15,8 @@ internal static class BackendAdminEndpoints
 
     public sealed record ActiveRequest(
         [property: JsonPropertyName("detector")] string? Detector,
-        [property: JsonPropertyName("classifier")] string? Classifier);
+        [property: JsonPropertyName("classifier")] string? Classifier,
+        [property: JsonPropertyName("sceneDetector")] string? SceneDetector = null);
 
     public static void MapBackendAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -24,18 +25,23 @@ internal static class BackendAdminEndpoints
             .WithName("listBackends").WithSummary("The loaded backends, the serving pair and each plugin folder's history");
         backends.MapPut("/active", async (ActiveRequest? request, BackendRegistry registry, CancellationToken cancellationToken) =>
         {
-            if (request is null || (request.Detector is null && request.Classifier is null))
+            if (request is null || (request.Detector is null && request.Classifier is null && request.SceneDetector is null))
             {
-                throw LivenessError.InvalidArgument("send {\"detector\": NAME, \"classifier\": NAME} with at least one of them");
+                throw LivenessError.InvalidArgument(
+                    "send {\"detector\": NAME, \"classifier\": NAME, \"sceneDetector\": NAME} with at least one of them (sceneDetector \"\" serves none)");
             }
 
             // The registry's errors quote the names given: only plugin-like names get that far.
             CheckName("detector", request.Detector);
             CheckName("classifier", request.Classifier);
+            if (request.SceneDetector is { Length: > 0 })
+            {
+                CheckName("sceneDetector", request.SceneDetector);
+            }
 
             try
             {
-                await registry.ActivateAsync(request.Detector, request.Classifier, cancellationToken);
+                await registry.ActivateAsync(request.Detector, request.Classifier, request.SceneDetector, cancellationToken);
             }
             catch (BackendSelectionException e)
             {
@@ -65,12 +71,12 @@ internal static class BackendAdminEndpoints
         var (loaded, history) = await registry.SnapshotAsync(cancellationToken);
         var serving = registry.Serving;
         return new BackendsView(
-            new BackendsView.ActiveRoles(serving?.DetectorBackend.Name, serving?.ClassifierBackend.Name),
+            new BackendsView.ActiveRoles(serving?.DetectorBackend.Name, serving?.ClassifierBackend.Name, serving?.SceneDetectorBackend?.Name),
             [.. loaded.Select(backend => new BackendsView.Backend(
                 backend.Name,
                 backend.Manifest.Version,
                 [.. backend.Manifest.Roles.Select(role => role.ToString().ToLowerInvariant())],
-                serving is not null && (serving.DetectorBackend == backend || serving.ClassifierBackend == backend) ? "serving" : "loaded",
+                serving?.Serves(backend) == true ? "serving" : "loaded",
                 backend.LoadedAt,
                 backend.Folder,
                 [.. backend.Manifest.Models.Select(model => new BackendsView.Model(model.Name, model.Sha256))]))],

@@ -8,12 +8,12 @@ internal sealed record BackendsView(
     IReadOnlyList<BackendsView.Backend> Backends,
     IReadOnlyList<BackendsView.Plugin> Plugins)
 {
-    public sealed record ActiveRoles(string? Detector, string? Classifier);
+    public sealed record ActiveRoles(string? Detector, string? Classifier, string? SceneDetector);
 
     public sealed record Backend(
         string Name,
         string Version,
-        [property: Description("detector, classifier, scene")] IReadOnlyList<string> Roles,
+        [property: Description("detector, classifier, scenedetector")] IReadOnlyList<string> Roles,
         [property: Description("serving (in the active pair) or loaded")] string State,
         DateTimeOffset LoadedAt,
         string Folder,

@@ -15,7 +15,12 @@ internal static class BackendInfoMetric
         {
             foreach (var role in backend.Manifest.Roles)
             {
-                var active = role == Abstractions.BackendRole.Detector ? serving?.DetectorBackend == backend : serving?.ClassifierBackend == backend;
+                var active = role switch
+                {
+                    Abstractions.BackendRole.Detector => serving?.DetectorBackend == backend,
+                    Abstractions.BackendRole.Classifier => serving?.ClassifierBackend == backend,
+                    _ => serving?.SceneDetectorBackend == backend,
+                };
                 now.Add([backend.Name, role.ToString().ToLowerInvariant(), backend.Manifest.Version, active ? "true" : "false"]);
             }
         }

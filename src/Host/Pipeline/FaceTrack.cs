@@ -2,53 +2,27 @@ using Liveness.Abstractions;
 
 namespace Liveness.Host.Pipeline;
 
-/// <summary>The main face followed across the sampled frames: where it was seen, and for how long.</summary>
-/// <remarks>
-/// The main face is the largest one when the track starts; afterwards the detection that overlaps the last
-/// position best is taken, so a second face walking into the frame does not steal the track.
-/// </remarks>
-internal sealed class FaceTrack
+/// <summary>One face followed across the sampled frames by overlap: where it was last, and what the classifier said of it over time.</summary>
+internal sealed class FaceTrack(int id, double seconds, DetectedFace face, FrameCoverage coverage)
 {
-    private const float MinOverlap = 0.2f;
+    /// <summary>1 for the first face found in the video, then counting up in the order faces appear.</summary>
+    public int Id { get; } = id;
 
-    private readonly List<(double Seconds, bool Seen)> samples = [];
-    private FaceBox? last;
+    public double FirstSeconds { get; } = seconds;
 
-    /// <summary>Takes the detections of one sampled frame; returns the main face in it, if it is there.</summary>
-    public DetectedFace? Follow(double seconds, IReadOnlyList<DetectedFace> faces)
+    public double LastSeconds { get; private set; } = seconds;
+
+    public DetectedFace Last { get; private set; } = face;
+
+    /// <summary>Whether this face was the main face in some frame (the one the motion cues and the returned frame follow).</summary>
+    public bool WasMain { get; set; }
+
+    /// <summary>The classifier's scores of this face, spread over the time it was seen.</summary>
+    public FrameCoverage Coverage { get; } = coverage;
+
+    public void Saw(double seconds, DetectedFace face)
     {
-        samples.Add((seconds, faces.Count > 0));
-        if (faces.Count == 0)
-        {
-            return null;
-        }
-
-        var face = last is { } previous
-            ? faces.MaxBy(candidate => candidate.Box.IntersectionOverUnion(previous))!
-            : faces.MaxBy(candidate => candidate.Box.Area)!;
-        if (last is { } before && face.Box.IntersectionOverUnion(before) < MinOverlap)
-        {
-            // The face jumped: a new person or a cut; start over with the largest face of this frame.
-            face = faces.MaxBy(candidate => candidate.Box.Area)!;
-        }
-
-        last = face.Box;
-        return face;
-    }
-
-    /// <summary>Time a face was visible: each sampled frame with a face counts until the next sampled frame (the last until the end).</summary>
-    public double VisibleSeconds(double videoSeconds)
-    {
-        var total = 0.0;
-        for (var i = 0; i < samples.Count; i++)
-        {
-            if (samples[i].Seen)
-            {
-                var until = i + 1 < samples.Count ? samples[i + 1].Seconds : videoSeconds;
-                total += Math.Max(0, until - samples[i].Seconds);
-            }
-        }
-
-        return total;
+        LastSeconds = seconds;
+        Last = face;
     }
 }

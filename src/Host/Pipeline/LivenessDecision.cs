@@ -11,4 +11,7 @@ public sealed record LivenessDecision(
     byte[]? FaceJpeg = null)
 {
     public bool Passed => Status == LivenessStatus.Ok;
+
+    /// <summary>Why: the faces judged, their frame scores over time and the cues; null for <c>short_time</c>. Never in the public answer.</summary>
+    internal DecisionDetails? Details { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Liveness.Host.Api;
 using Liveness.Host.Crypto;
 using Liveness.Host.Metrics;
@@ -49,7 +48,9 @@ internal sealed class LivenessPipeline(
         using var file = await TempVideoFile.WriteAsync(video.ResolveTempDirectory(), videoBytes, cancellationToken);
         using var shortlist = new FrameShortlist(options.ClassifiedFrames);
         using var motion = MotionCues.Wanted(fusion) ? new FaceMotion() : null;
-        var (videoSeconds, faceSeconds) = await FollowFaceAsync(file.Path, serving, shortlist, motion, stages, cancellationToken);
+        var tracks = new FaceTracks(options);
+        var devices = new FrameCoverage(options.SceneSeconds, options.SceneFrames);
+        var (videoSeconds, faceSeconds) = await FollowFaceAsync(file.Path, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
         LivenessMetrics.VideoSeconds.Observe(videoSeconds);
 
         if (videoSeconds < VideoOptions.MinSeconds)
@@ -62,40 +63,66 @@ internal sealed class LivenessPipeline(
             return new LivenessDecision(LivenessStatus.ShortTime, 0, serving.Label);
         }
 
-        var score = stages.Time(Stage.Classify, () => Score(shortlist, motion, serving));
-        if (!options.Passes(score))
-        {
-            return new LivenessDecision(LivenessStatus.Hack, score, serving.Label);
-        }
-
-        var best = shortlist.Frames[0];
-        return stages.Time(Stage.Encode, () => new LivenessDecision(
-            LivenessStatus.Ok,
-            score,
-            serving.Label,
-            best.Seconds,
-            request.ReturnImage ? SelectedFrameImages.Frame(best, options.JpegQuality) : null,
-            request.ReturnFaceImage ? SelectedFrameImages.Face(best, options.JpegQuality) : null));
+        var details = stages.Time(Stage.Classify, () => Judge(tracks, devices, shortlist, motion, serving));
+        var decision = options.Passes(details.Score)
+            ? stages.Time(Stage.Encode, () => Accept(details.Score, shortlist.Frames[0], request, serving))
+            : new LivenessDecision(LivenessStatus.Hack, details.Score, serving.Label);
+        decision = decision with { Details = details };
+        Decided?.Invoke(decision);
+        return decision;
     }
 
+    /// <summary>Raised with every decision made on a face (not for <c>short_time</c>), details included: tools/Eval reads them here.</summary>
+    internal event Action<LivenessDecision>? Decided;
+
+    private LivenessDecision Accept(double score, SelectedFrame best, LivenessRequest request, ServingBackends serving) => new(
+        LivenessStatus.Ok,
+        score,
+        serving.Label,
+        best.Seconds,
+        request.ReturnImage ? SelectedFrameImages.Frame(best, options.JpegQuality) : null,
+        request.ReturnFaceImage ? SelectedFrameImages.Face(best, options.JpegQuality) : null);
+
     /// <summary>
-    /// Decodes the whole video (on its own thread, a few frames ahead), detects on sampled frames, follows the
-    /// main face, follows its motion and shortlists its best frames.
+    /// Decodes the whole video (on its own thread, a few frames ahead), detects on sampled frames, follows every
+    /// face large enough to matter, classifies each over the time it is seen, looks for a device holding a face on a
+    /// few frames, follows the main face's motion and shortlists its best frames.
     /// </summary>
     private async Task<(double VideoSeconds, double FaceSeconds)> FollowFaceAsync(
-        string path, ServingBackends serving, FrameShortlist shortlist, FaceMotion? motion, StageTimer stages,
-        CancellationToken cancellationToken)
+        string path, ServingBackends serving, FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion,
+        StageTimer stages, CancellationToken cancellationToken)
     {
         using var sampled = SampledVideo.Open(path, video, logger);
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
-        var track = new FaceTrack();
+        FaceTrack? followed = null;
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
         {
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, "detector", () => serving.Detector.Detect(frame.Image.AsBgrImage())));
-            var face = track.Follow(frame.Seconds, faces);
+            var face = tracks.Follow(frame.Seconds, faces);
+            if (options.CoverageSeconds > 0)
+            {
+                stages.Time(Stage.Classify, () => Cover(tracks, frame.Image, frame.Seconds, serving));
+            }
+
+            if (serving.SceneDetectorBackend is { } sceneBackend && fusion.DeviceInView.Enabled && tracks.Current.Count > 0 && devices.Wants(frame.Seconds))
+            {
+                var objects = stages.Time(Stage.Scene, () => Infer(sceneBackend, "scene_detector", () => serving.SceneDetector!.Detect(frame.Image.AsBgrImage())));
+                devices.Add(frame.Seconds, tracks.Current.Max(tracked => DeviceInViewCue.Measure(objects, tracked.Face.Box)));
+            }
+
             if (motion is not null)
             {
-                stages.Time(Stage.Track, () => motion.Observe(frame.Image, frame.Seconds, face?.Box));
+                stages.Time(Stage.Track, () =>
+                {
+                    if (tracks.Main != followed)
+                    {
+                        // Another face became the main one: its motion is not a step of the last one's.
+                        motion.Observe(frame.Image, frame.Seconds, null);
+                        followed = tracks.Main;
+                    }
+
+                    motion.Observe(frame.Image, frame.Seconds, face?.Box);
+                });
             }
 
             if (face is not null && face.Box.Width >= options.MinFaceWidth)
@@ -105,36 +132,61 @@ internal sealed class LivenessPipeline(
         }
 
         stages.Add(Stage.Decode, decoder.DecodeTime);
-        return (sampled.DurationSeconds, track.VisibleSeconds(sampled.DurationSeconds));
+        return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds));
     }
 
-    /// <summary>Classifies the shortlisted frames and fuses their scores with the cues of the frames and of the motion.</summary>
-    private double Score(FrameShortlist shortlist, FaceMotion? motion, ServingBackends serving)
+    /// <summary>Classifies each tracked face of this frame whose coverage wants a frame now, on the picture inside any black bars.</summary>
+    private void Cover(FaceTracks tracks, OpenCvSharp.Mat image, double seconds, ServingBackends serving)
     {
-        var scores = shortlist.Frames
-            .Select(frame => (double)Infer(serving.ClassifierBackend, "classifier",
-                () => serving.Classifier.LiveProbability(frame.Image.AsBgrImage(), frame.Face.Box)))
-            .ToArray();
+        var wanted = tracks.Current.Where(tracked => tracked.Face.Box.Width >= options.MinFaceWidth && tracked.Track.Coverage.Wants(seconds)).ToArray();
+        if (wanted.Length == 0)
+        {
+            return;
+        }
+
+        var content = FrameContent.Of(image);
+        var whole = content.Width == image.Width && content.Height == image.Height;
+        // Backends take continuous images: the bars' cut is copied out (a few frames per video, only when there are bars).
+        using var region = whole ? null : new OpenCvSharp.Mat(image, content);
+        using var picture = region?.Clone();
+        foreach (var (track, face) in wanted)
+        {
+            var box = whole ? face.Box : FrameContent.Within(face.Box, content);
+            track.Coverage.Add(seconds, Infer(serving.ClassifierBackend, "classifier", () => serving.Classifier.LiveProbability((picture ?? image).AsBgrImage(), box)));
+        }
+    }
+
+    /// <summary>
+    /// Judges every face that counts (<see cref="PipelineOptions.JudgedFaceFrames"/>) by its frame scores over time, takes
+    /// the least live of them, and fuses it with the cues of the main face's best frames and of its motion.
+    /// </summary>
+    private DecisionDetails Judge(FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion, ServingBackends serving)
+    {
+        var faces = options.CoverageSeconds > 0
+            ? tracks.All
+                .Where(track => track.Coverage.Scores.Count > 0 && (track.WasMain || track.Coverage.Scores.Count >= options.JudgedFaceFrames))
+                .Select(track => JudgedFace.Of(track.Id, track.Coverage.Scores, fusion.ClassifierQuantile))
+                .ToArray()
+            : [JudgedFace.Of(tracks.Main?.Id ?? 0, shortlist.Frames.OrderBy(frame => frame.Seconds).Select(frame => new FrameScore(frame.Seconds,
+                Infer(serving.ClassifierBackend, "classifier", () => serving.Classifier.LiveProbability(frame.Image.AsBgrImage(), frame.Face.Box)))).ToArray(),
+                fusion.ClassifierQuantile)];
+        var classifier = faces.Min(face => face.Score);
         var cues = FrameCues.Read(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), fusion)
             .Concat(motion is null ? [] : MotionCues.Read(motion.Steps, fusion))
+            .Concat(SceneCues.Read(devices.Scores, fusion))
             .ToArray();
-        var score = ScoreFusion.Fuse(scores, cues, fusion);
+        var details = new DecisionDetails(ScoreFusion.Fuse(classifier, cues, fusion), classifier, tracks.All.Count, faces, cues);
         foreach (var cue in cues)
         {
             LivenessMetrics.CuePenalty.WithLabels(cue.Cue).Observe(cue.Penalty);
         }
 
-        if (!logger.IsEnabled(LogLevel.Information))
+        if (logger.IsEnabled(LogLevel.Information))
         {
-            return score;
+            logger.LogInformation("{Details}", details.ToString());
         }
 
-        logger.LogInformation(
-            "Score {Score:0.0000}: classifier {Classifier}, cues {Cues}",
-            score,
-            string.Join(' ', scores.Select(frame => frame.ToString("0.0000", CultureInfo.InvariantCulture))),
-            string.Join(' ', cues.Select(cue => string.Create(CultureInfo.InvariantCulture, $"{cue.Cue}={cue.Measure:0.####}/{cue.Penalty:0.##}"))));
-        return score;
+        return details;
     }
 
     /// <summary>Times one model call; a backend failure is the contract's 4007, never an unmapped 500.</summary>
@@ -163,6 +215,7 @@ internal sealed class LivenessPipeline(
         public const string Detect = "detect";
         public const string Track = "track";
         public const string Classify = "classify";
+        public const string Scene = "scene";
         public const string Encode = "encode";
     }
 }

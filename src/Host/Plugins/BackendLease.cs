@@ -1,28 +1,35 @@
 namespace Liveness.Host.Plugins;
 
-/// <summary>One request's hold on the serving pair: neither backend unloads until the request is done with it.</summary>
+/// <summary>One request's hold on the serving backends: none of them unloads until the request is done with it.</summary>
 internal sealed class BackendLease : IDisposable
 {
     private BackendLease(ServingBackends backends) => Backends = backends;
 
     public ServingBackends Backends { get; }
 
-    /// <summary>Leases the pair that serves now, or returns null while none does.</summary>
+    /// <summary>Leases the backends that serve now, or returns null while none do.</summary>
     public static BackendLease? Take(Func<ServingBackends?> current)
     {
         while (current() is { } serving)
         {
-            if (serving.DetectorBackend.TryAcquire())
+            var held = new List<LoadedBackend>();
+            foreach (var backend in serving.Roles)
             {
-                if (serving.ClassifierBackend.TryAcquire())
+                if (!backend.TryAcquire())
                 {
-                    return new BackendLease(serving);
+                    break;
                 }
 
-                serving.DetectorBackend.Release();
+                held.Add(backend);
             }
 
-            // The pair was swapped and unloaded between reading and leasing it: take the new one.
+            if (held.Count == serving.Roles.Count())
+            {
+                return new BackendLease(serving);
+            }
+
+            // One was swapped and unloaded between reading and leasing it: let go of the others and take the new set.
+            held.ForEach(backend => backend.Release());
         }
 
         return null;
@@ -30,7 +37,9 @@ internal sealed class BackendLease : IDisposable
 
     public void Dispose()
     {
-        Backends.ClassifierBackend.Release();
-        Backends.DetectorBackend.Release();
+        foreach (var backend in Backends.Roles)
+        {
+            backend.Release();
+        }
     }
 }

@@ -79,7 +79,8 @@ internal sealed partial class BackendLoader(
     private static void CheckRoles(BackendManifest manifest, IModelBackend backend)
     {
         if (manifest.Roles.Contains(BackendRole.Detector) != (backend.Detector is not null)
-            || manifest.Roles.Contains(BackendRole.Classifier) != (backend.Classifier is not null))
+            || manifest.Roles.Contains(BackendRole.Classifier) != (backend.Classifier is not null)
+            || manifest.Roles.Contains(BackendRole.SceneDetector) != (backend.SceneDetector is not null))
         {
             throw new InvalidOperationException($"plugin {manifest.Name} does not fill the roles its manifest declares");
         }

@@ -18,6 +18,9 @@ public sealed class BackendOptions
     [Required]
     public string Classifier { get; set; } = "onnx";
 
+    /// <summary>The plugin serving the scene detector role (phones and screens around the face); empty serves none, and the device-in-view cue is not read.</summary>
+    public string SceneDetector { get; set; } = "onnx";
+
     /// <summary><c>cpu</c> or <c>cuda</c>; a backend without CUDA falls back to CPU and logs it.</summary>
     [RegularExpression("^(cpu|cuda)$")]
     public string Device { get; set; } = "cpu";

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Liveness.Host.Plugins;
 
 /// <summary>
-/// The loaded backends and the pair that serves now. A new or changed plugin folder is loaded side by side,
+/// The loaded backends and those that serve each role now. A new or changed plugin folder is loaded side by side,
 /// warmed up and self-tested; only then does it replace its predecessor, atomically, in every role the
 /// predecessor served. Requests keep the pair they leased; a replaced backend unloads when they are done.
 /// A plugin that fails to load is not activated and whatever served before goes on serving.
@@ -23,7 +23,7 @@ internal sealed partial class BackendRegistry(
     /// <summary>The backends serving now, or null while none is ready.</summary>
     public ServingBackends? Serving => serving;
 
-    /// <summary>A hold on the serving pair for one request, or null while none is ready.</summary>
+    /// <summary>A hold on the serving backends for one request, or null while none is ready.</summary>
     public BackendLease? Lease() => BackendLease.Take(() => serving);
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ internal sealed partial class BackendRegistry(
         await ScanAsync(cancellationToken);
         try
         {
-            await ActivateAsync(options.Value.Detector, options.Value.Classifier, cancellationToken);
+            await ActivateAsync(options.Value.Detector, options.Value.Classifier, options.Value.SceneDetector, cancellationToken);
         }
         catch (BackendSelectionException e)
         {
@@ -71,7 +71,7 @@ internal sealed partial class BackendRegistry(
 
             foreach (var gone in loaded.Values.Where(backend => !folders.Contains(backend.Folder)).ToList())
             {
-                if (IsServing(gone))
+                if (serving?.Serves(gone) == true)
                 {
                     LogRemovedWhileServing(logger, gone.Label);
                     continue;
@@ -88,15 +88,24 @@ internal sealed partial class BackendRegistry(
         }
     }
 
-    /// <summary>Switches the roles, each independently (null keeps the current one); returns once the new pair serves.</summary>
-    public async Task<ServingBackends> ActivateAsync(string? detector, string? classifier, CancellationToken cancellationToken)
+    /// <summary>
+    /// Switches the roles, each independently (null keeps the current one; for the scene detector, empty serves none);
+    /// returns once the new set serves.
+    /// </summary>
+    public async Task<ServingBackends> ActivateAsync(string? detector, string? classifier, string? sceneDetector, CancellationToken cancellationToken)
     {
         await changes.WaitAsync(cancellationToken);
         try
         {
             var next = new ServingBackends(
                 Pick(detector, BackendRole.Detector, serving?.DetectorBackend),
-                Pick(classifier, BackendRole.Classifier, serving?.ClassifierBackend));
+                Pick(classifier, BackendRole.Classifier, serving?.ClassifierBackend),
+                sceneDetector switch
+                {
+                    "" => null,
+                    null => serving?.SceneDetectorBackend,
+                    _ => Pick(sceneDetector, BackendRole.SceneDetector, current: null),
+                });
             Serve(next);
             return next;
         }
@@ -114,11 +123,9 @@ internal sealed partial class BackendRegistry(
             var fresh = await loader.LoadAsync(folder, fingerprint, cancellationToken);
             var previous = loaded.GetValueOrDefault(fresh.Name);
             loaded[fresh.Name] = fresh;
-            if (serving is { } current && previous is not null && IsServing(previous))
+            if (serving is { } current && previous is not null && current.Serves(previous))
             {
-                Serve(new ServingBackends(
-                    current.DetectorBackend == previous ? fresh : current.DetectorBackend,
-                    current.ClassifierBackend == previous ? fresh : current.ClassifierBackend));
+                Serve(current.Replace(previous, fresh));
             }
 
             previous?.Retire();
@@ -155,11 +162,8 @@ internal sealed partial class BackendRegistry(
     {
         serving = next;
         BackendInfoMetric.Publish(loaded.Values, next);
-        LogServing(logger, next.DetectorBackend.Label, next.ClassifierBackend.Label);
+        LogServing(logger, next.DetectorBackend.Label, next.ClassifierBackend.Label, next.SceneDetectorBackend?.Label ?? "none");
     }
-
-    private bool IsServing(LoadedBackend backend) =>
-        serving is { } current && (current.DetectorBackend == backend || current.ClassifierBackend == backend);
 
     private List<string> PluginFolders()
     {
@@ -188,8 +192,8 @@ internal sealed partial class BackendRegistry(
     [LoggerMessage(Level = LogLevel.Error, Message = "Backend plugin in {Folder} was rejected and is not served; what served before goes on serving: {Reason}")]
     private static partial void LogRejected(ILogger logger, string folder, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving detector {Detector} and classifier {Classifier}")]
-    private static partial void LogServing(ILogger logger, string detector, string classifier);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving detector {Detector}, classifier {Classifier} and scene detector {SceneDetector}")]
+    private static partial void LogServing(ILogger logger, string detector, string classifier, string sceneDetector);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The folder of backend {Backend} was removed while it serves; it goes on serving until another is activated")]
     private static partial void LogRemovedWhileServing(ILogger logger, string backend);

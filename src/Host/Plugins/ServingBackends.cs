@@ -2,13 +2,31 @@ using Liveness.Abstractions;
 
 namespace Liveness.Host.Plugins;
 
-/// <summary>The detector and classifier that serve now; the registry swaps the whole pair at once.</summary>
-internal sealed record ServingBackends(LoadedBackend DetectorBackend, LoadedBackend ClassifierBackend)
+/// <summary>The backends that serve each role now; the registry swaps them all at once.</summary>
+/// <param name="SceneDetectorBackend">Null when no scene detector is configured.</param>
+internal sealed record ServingBackends(LoadedBackend DetectorBackend, LoadedBackend ClassifierBackend, LoadedBackend? SceneDetectorBackend)
 {
     public IFaceDetector Detector => DetectorBackend.Backend.Detector!;
 
     public ISpoofClassifier Classifier => ClassifierBackend.Backend.Classifier!;
 
-    /// <summary>The detector and classifier (name@version) that answer, as logged with every request.</summary>
-    public string Label => $"{DetectorBackend.Label}+{ClassifierBackend.Label}";
+    /// <summary>The scene detector, or null when none serves: the pipeline then goes without the device-in-view cue.</summary>
+    public ISceneDetector? SceneDetector => SceneDetectorBackend?.Backend.SceneDetector;
+
+    /// <summary>Each role's backend, the scene detector's only when there is one; a backend serving two roles is listed twice.</summary>
+    public IEnumerable<LoadedBackend> Roles =>
+        SceneDetectorBackend is null ? [DetectorBackend, ClassifierBackend] : [DetectorBackend, ClassifierBackend, SceneDetectorBackend];
+
+    /// <summary>The backends (name@version) that answer, as logged with every request: detector+classifier, then +scene detector when one serves.</summary>
+    public string Label => string.Join('+', Roles.Select(backend => backend.Label));
+
+    public bool Serves(LoadedBackend backend) => Roles.Contains(backend);
+
+    /// <summary>The same roles with <paramref name="previous"/> replaced by <paramref name="fresh"/> wherever it served.</summary>
+    public ServingBackends Replace(LoadedBackend previous, LoadedBackend fresh)
+    {
+        LoadedBackend Swap(LoadedBackend backend) => backend == previous ? fresh : backend;
+        return new ServingBackends(
+            Swap(DetectorBackend), Swap(ClassifierBackend), SceneDetectorBackend is null ? null : Swap(SceneDetectorBackend));
+    }
 }

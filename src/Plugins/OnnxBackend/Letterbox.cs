@@ -2,7 +2,7 @@ using Liveness.Abstractions;
 
 namespace Liveness.Plugins.OnnxBackend;
 
-/// <summary>How a frame fits the detector's square input: scaled to keep its aspect ratio, centred, padded.</summary>
+/// <summary>How a frame fits a detector's square input: scaled to keep its aspect ratio, then padded.</summary>
 /// <param name="Size">The side of the square, in pixels.</param>
 /// <param name="ScaledWidth">The frame's width once scaled into the square.</param>
 /// <param name="ScaledHeight">The frame's height once scaled into the square.</param>
@@ -18,6 +18,16 @@ internal readonly record struct Letterbox(
         var scaledHeight = Math.Clamp((int)Math.Round(frameHeight * scale), 1, size);
         return new Letterbox(
             size, frameWidth, frameHeight, scaledWidth, scaledHeight, (size - scaledWidth) / 2, (size - scaledHeight) / 2);
+    }
+
+    /// <summary>Scaled as by <see cref="Fit"/> but placed at the top left, padded right and below only (YOLOX's preprocessing).</summary>
+    /// <remarks>Sizes are truncated, not rounded, as upstream's demo truncates them.</remarks>
+    public static Letterbox FitTopLeft(int frameWidth, int frameHeight, int size)
+    {
+        var scale = Math.Min((double)size / frameWidth, (double)size / frameHeight);
+        var scaledWidth = Math.Clamp((int)(frameWidth * scale), 1, size);
+        var scaledHeight = Math.Clamp((int)(frameHeight * scale), 1, size);
+        return new Letterbox(size, frameWidth, frameHeight, scaledWidth, scaledHeight, 0, 0);
     }
 
     /// <summary>The frame pixel at a point given as a fraction of the square (0 to 1 on each axis).</summary>

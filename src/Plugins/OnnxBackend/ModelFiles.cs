@@ -11,6 +11,8 @@ internal static class ModelFiles
 
     public const string MiniFasNetV1SE = "minifasnet/4_0_0_80x80_MiniFASNetV1SE.onnx";
 
+    public const string YoloxNano = "candidates/yolox_nano.onnx";
+
     public static string PathOf(BackendContext context, string name) =>
         context.ModelPaths.TryGetValue(name, out var path)
             ? path

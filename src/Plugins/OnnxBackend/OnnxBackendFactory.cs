@@ -4,7 +4,7 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace Liveness.Plugins.OnnxBackend;
 
-/// <summary>Creates the ONNX Runtime backend, which fills both the detector and the classifier role.</summary>
+/// <summary>Creates the ONNX Runtime backend, which fills the detector, classifier and scene detector roles.</summary>
 public sealed class OnnxBackendFactory : IBackendFactory
 {
     public IModelBackend Create(BackendContext context)
@@ -26,7 +26,9 @@ public sealed class OnnxBackendFactory : IBackendFactory
             var blazeFace = Open(ModelFiles.BlazeFace);
             var v2 = Open(ModelFiles.MiniFasNetV2);
             var v1se = Open(ModelFiles.MiniFasNetV1SE);
-            return new OnnxModelBackend(new BlazeFaceDetector(blazeFace), new MiniFasNetClassifier(v2, v1se));
+            var yolox = Open(ModelFiles.YoloxNano);
+            return new OnnxModelBackend(
+                new BlazeFaceDetector(blazeFace), new MiniFasNetClassifier(v2, v1se), new YoloxSceneDetector(yolox));
         }
         catch
         {

@@ -41,6 +41,10 @@ internal sealed class SyntheticFrame
     public static SyntheticFrame FaceCrop { get; } =
         new(80, 80, (x, y) => CartoonFace(2 * x + 48, 2 * y + 18), new FaceBox(20, 20, 40, 40));
 
+    /// <summary>A phone held up on the shaded wall, its lit screen showing a head and shoulders: a scene for the scene detector.</summary>
+    /// <remarks>OpenCV's bilinear resize of 8-bit pixels is in fixed point, so the detector's input is the same on every CPU.</remarks>
+    public static SyntheticFrame PhoneOnWall { get; } = new(256, 192, DrawnPhone, new FaceBox(106, 58, 45, 64));
+
     /// <summary>Mid gray everywhere: nothing in it is a face.</summary>
     public static SyntheticFrame FlatGray { get; } = new(256, 192, (_, _) => (128, 128, 128), new FaceBox(89, 71, 80, 80));
 
@@ -48,6 +52,35 @@ internal sealed class SyntheticFrame
 
     /// <summary>Where the face is, or would be: the box the classifier is run on.</summary>
     public FaceBox Face { get; }
+
+    private static (byte B, byte G, byte R) DrawnPhone(int x, int y)
+    {
+        const int left = 88, top = 20, right = 168, bottom = 180, centreX = (left + right) / 2, centreY = (top + bottom) / 2;
+        var onScreen = x >= left + 5 && x < right - 5 && y >= top + 12 && y < bottom - 14;
+        if (onScreen)
+        {
+            var dx = (x - centreX) / ((right - left) * 0.28);
+            var dy = (y - centreY + 10) / ((bottom - top) * 0.2);
+            if (dx * dx + dy * dy <= 1)
+            {
+                return (125, 155, 205);
+            }
+
+            if (y > centreY + 20 && Math.Abs(x - centreX) < (right - left) * 0.35)
+            {
+                return (90, 60, 40);
+            }
+
+            return (230, 225, 220);
+        }
+
+        if (x >= left && x < right && y >= top && y < bottom)
+        {
+            return (25, 25, 28);
+        }
+
+        return ((byte)(150 + 40 * y / 192), 160, (byte)(170 - 30 * x / 256));
+    }
 
     private static (byte B, byte G, byte R) CartoonFace(int x, int y)
     {

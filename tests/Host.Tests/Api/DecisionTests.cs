@@ -25,7 +25,7 @@ public sealed class DecisionTests(ServerFixture fixture)
 
     [Theory]
     [MemberData(nameof(SpoofVideos))]
-    public async Task Real_screen_replays_are_rejected(string file)
+    public async Task Real_attacks_are_rejected(string file)
     {
         using var response = await fixture.Server.Client.PostVideoAsync(
             File.ReadAllBytes(SharedFiles.Sample(file)), returnStatus: true);
@@ -60,24 +60,42 @@ public sealed class DecisionTests(ServerFixture fixture)
     }
 
     /// <summary>
-    /// Scores recorded with the calibrated fusion of the classifier and the cues (docs/accuracy.md): changes for
-    /// speed (overlapping decoding with inference, buffer reuse) must keep every decision and score as it was.
-    /// The frames the classifier sees have not changed since the first, strictly sequential pipeline.
+    /// Scores recorded with the fusion of issue 12 (docs/accuracy.md): every judged face classified over the whole
+    /// video and scored by its first quartile, the device-in-view cue, the calibration refitted on frames and videos
+    /// (0.62, -0.06). Changes for speed must keep every decision and score as it was; a new decoder may move the
+    /// frames sampled, so the tolerance is 1e-3, not the last decimal.
     /// </summary>
+    /// <remarks>
+    /// How the scores of issue 6 moved: the live videos a little up (0.96-0.996 before) with the calibration, except
+    /// tranvanluyt2203_real (0.932 before): its 19 s hold two stretches of 2-3 s with the head turned away, where the
+    /// classifier says 0.15-0.6, and the first quartile now counts them (still far above the threshold 0.40).
+    /// trainingdata_630b66fa (0.220 before): the device-in-view cue finds the phone being filmed (0.72), and the
+    /// seconds of bezel count. tranvanluyt2203_fake and trainingdata_628befdf (0.0001 and 0 before): the calibration's
+    /// intercept. The other nine videos were added to the manifest after issue 6.
+    /// </remarks>
     [Theory]
-    [InlineData("videos/debian_forensics_webcam.mp4", 0.972598)]
-    [InlineData("videos/debian_kphotoalbum_movie.avi", 0.996189)]
-    [InlineData("videos/lestari15_real.mp4", 0.964938)]
+    [InlineData("videos/debian_forensics_webcam.mp4", 0.9749)]
+    [InlineData("videos/debian_kphotoalbum_movie.avi", 0.9923)]
+    [InlineData("videos/lestari15_real.mp4", 0.9742)]
     [InlineData("videos/lestari15_fake.mp4", 0.0)]
-    [InlineData("videos/trainingdata_628befdf.mp4", 0.0)]
-    [InlineData("videos/trainingdata_630b66fa.mp4", 0.22009)]
-    [InlineData("videos/tranvanluyt2203_real.mp4", 0.932345)]
-    [InlineData("videos/tranvanluyt2203_fake.mp4", 0.000105)]
+    [InlineData("videos/trainingdata_628befdf.mp4", 0.0022)]
+    [InlineData("videos/trainingdata_630b66fa.mp4", 0.0043)]
+    [InlineData("videos/tranvanluyt2203_real.mp4", 0.692)]
+    [InlineData("videos/tranvanluyt2203_fake.mp4", 0.0003)]
+    [InlineData("videos/tdreal_621ea6b1.mov", 0.8024)]
+    [InlineData("videos/tdreal_621ea6c1.mov", 0.996)]
+    [InlineData("videos/tdreal_621f73fc.mov", 0.9994)]
+    [InlineData("videos/tdreal_6221e1a8.3gp", 0.9508)]
+    [InlineData("videos/EclpsoftJerry_prueba2.mp4", 0.9912)]
+    [InlineData("videos/EclpsoftJerry_PRUEBA1.mp4", 0.3232)]
+    [InlineData("videos/EclpsoftJerry_prueba3.mp4", 0.0)]
+    [InlineData("videos/EclpsoftJerry_prueba4.mp4", 0.0)]
+    [InlineData("videos/Wingscape_fake.webm", 0.0006)]
     public async Task Every_shared_video_keeps_its_recorded_score(string file, double recorded)
     {
         using var response = await fixture.Server.Client.PostVideoAsync(File.ReadAllBytes(SharedFiles.Sample(file)));
         var body = await response.ReadContractJsonAsync();
 
-        Assert.Equal(recorded, body.GetProperty("liveness_score").GetDouble(), 1e-4);
+        Assert.Equal(recorded, body.GetProperty("liveness_score").GetDouble(), 1e-3);
     }
 }

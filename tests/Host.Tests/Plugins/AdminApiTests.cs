@@ -14,6 +14,7 @@ public sealed class AdminApiTests
 
         Assert.Equal("onnx", backends.Active("detector"));
         Assert.Equal("onnx", backends.Active("classifier"));
+        Assert.Equal("onnx", backends.Active("sceneDetector"));
         var listed = backends.GetProperty("backends").EnumerateArray().ToDictionary(backend => backend.GetProperty("name").GetString()!);
         Assert.Equal(["onnx", "torch"], listed.Keys.Order());
         Assert.Equal("serving", listed["onnx"].GetProperty("state").GetString());

@@ -9,9 +9,9 @@ public sealed class ScoreFusionTests
     private static readonly FusionOptions Uncalibrated = new() { Slope = 1, Intercept = 0 };
 
     [Fact]
-    public void Without_cues_and_calibration_the_score_is_the_median_classifier_score()
+    public void Without_cues_and_calibration_the_score_is_the_classifier_score()
     {
-        Assert.Equal(0.8, ScoreFusion.Fuse([0.8, 0.82, 0.05, 0.79, 0.9], [], Uncalibrated), 9);
+        Assert.Equal(0.8, ScoreFusion.Fuse(0.8, [], Uncalibrated), 9);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class ScoreFusionTests
         var options = new FusionOptions { Slope = 0.5, Intercept = -1 };
 
         // logit(0.9) = ln 9; 0.5 ln 9 - 1 = ln 3 - 1.
-        Assert.Equal(1 / (1 + Math.Exp(-(Math.Log(3) - 1))), ScoreFusion.Fuse([0.9], [], options), 9);
+        Assert.Equal(1 / (1 + Math.Exp(-(Math.Log(3) - 1))), ScoreFusion.Fuse(0.9, [], options), 9);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class ScoreFusionTests
 
         Assert.Equal(0.5, half.Evidence, 9);
         Assert.Equal(1, sure.Evidence, 9);
-        Assert.Equal(1 / (1 + Math.Exp(-(Math.Log(9) - 2 - 1))), ScoreFusion.Fuse([0.9], [sure, half], Uncalibrated), 9);
+        Assert.Equal(1 / (1 + Math.Exp(-(Math.Log(9) - 2 - 1))), ScoreFusion.Fuse(0.9, [sure, half], Uncalibrated), 9);
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public sealed class ScoreFusionTests
     [Fact]
     public void Extreme_classifier_scores_stay_finite()
     {
-        Assert.InRange(ScoreFusion.Fuse([1.0], [], new FusionOptions()), 0.99, 1.0);
-        Assert.InRange(ScoreFusion.Fuse([0.0], [], new FusionOptions()), 0.0, 0.01);
+        Assert.InRange(ScoreFusion.Fuse(1.0, [], new FusionOptions()), 0.99, 1.0);
+        Assert.InRange(ScoreFusion.Fuse(0.0, [], new FusionOptions()), 0.0, 0.01);
     }
 
     [Fact]

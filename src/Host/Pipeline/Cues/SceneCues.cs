@@ -1,0 +1,17 @@
+namespace Liveness.Host.Pipeline.Cues;
+
+/// <summary>
+/// The cue the scene detector shows: a phone, TV or laptop holding a face (<see cref="DeviceInViewCue"/>), read on a
+/// few frames spread over the video; the surest frame counts, because a device is often in view only for a while
+/// (the seconds before a replay's screen fills the view, or after a phone is held up).
+/// </summary>
+internal static class SceneCues
+{
+    public static IEnumerable<CueReading> Read(IReadOnlyList<FrameScore> devices, FusionOptions options)
+    {
+        if (options.DeviceInView.Enabled && devices.Count > 0)
+        {
+            yield return CueReading.Of("device_in_view", devices.Max(frame => frame.Score), options.DeviceInView, softness: 0.01);
+        }
+    }
+}

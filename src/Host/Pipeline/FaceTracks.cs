@@ -1,0 +1,93 @@
+using Liveness.Abstractions;
+
+namespace Liveness.Host.Pipeline;
+
+/// <summary>
+/// Every face of a video that is large enough to matter, each followed by overlap across the sampled frames, and
+/// the main face among them.
+/// </summary>
+/// <remarks>
+/// A face is tracked when it is at least <see cref="PipelineOptions.TrackedFaceShare"/> of the width of the largest
+/// face in its frame: a face on a phone held beside the user is, a bystander far behind or a small poster is not.
+/// The main face is the largest when none is followed yet; it stays the main face for as long as it is seen (a
+/// face walking in does not steal it), and when it is gone the largest face then in view takes over, so a phone
+/// that covers the user's face becomes the main face.
+/// </remarks>
+internal sealed class FaceTracks(PipelineOptions options)
+{
+    private const float MinOverlap = 0.2f;
+
+    /// <summary>A track not seen for this long is over: a face that comes back later starts a new one.</summary>
+    private const double MaxGapSeconds = 1.0;
+
+    private readonly List<FaceTrack> tracks = [];
+    private readonly List<(double Seconds, bool Seen)> samples = [];
+    private readonly List<(FaceTrack Track, DetectedFace Face)> current = [];
+
+    public IReadOnlyList<FaceTrack> All => tracks;
+
+    /// <summary>The tracked faces of the last frame followed, each with its track.</summary>
+    public IReadOnlyList<(FaceTrack Track, DetectedFace Face)> Current => current;
+
+    /// <summary>The main face's track, if it is in the last frame followed.</summary>
+    public FaceTrack? Main { get; private set; }
+
+    /// <summary>Takes the detections of one sampled frame; returns the main face in it, if there is one.</summary>
+    public DetectedFace? Follow(double seconds, IReadOnlyList<DetectedFace> faces)
+    {
+        samples.Add((seconds, faces.Count > 0));
+        current.Clear();
+        var largest = faces.Count == 0 ? 0 : faces.Max(face => face.Box.Width);
+        var tracked = faces.Where(face => face.Box.Width >= options.TrackedFaceShare * largest).ToList();
+        var open = tracks.Where(track => seconds - track.LastSeconds <= MaxGapSeconds).ToList();
+
+        // Greedy matching, best overlap first: each open track takes at most one face, each face at most one track.
+        var pairs = open
+            .SelectMany(track => tracked.Select(face => (Track: track, Face: face, Overlap: face.Box.IntersectionOverUnion(track.Last.Box))))
+            .Where(pair => pair.Overlap >= MinOverlap)
+            .OrderByDescending(pair => pair.Overlap);
+        foreach (var (track, face, _) in pairs)
+        {
+            if (current.Exists(taken => taken.Track == track || taken.Face == face))
+            {
+                continue;
+            }
+
+            track.Saw(seconds, face);
+            current.Add((track, face));
+        }
+
+        foreach (var face in tracked.Where(face => !current.Exists(taken => taken.Face == face)))
+        {
+            var track = new FaceTrack(tracks.Count + 1, seconds, face, new FrameCoverage(options.CoverageSeconds, options.CoverageFrames));
+            tracks.Add(track);
+            current.Add((track, face));
+        }
+
+        var main = current.Find(taken => taken.Track == Main);
+        if (main.Track is null && current.Count > 0)
+        {
+            main = current.MaxBy(taken => taken.Face.Box.Area);
+            main.Track.WasMain = true;
+        }
+
+        Main = main.Track;
+        return main.Face;
+    }
+
+    /// <summary>Time a face was visible: each sampled frame with a face counts until the next sampled frame (the last until the end).</summary>
+    public double VisibleSeconds(double videoSeconds)
+    {
+        var total = 0.0;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            if (samples[i].Seen)
+            {
+                var until = i + 1 < samples.Count ? samples[i + 1].Seconds : videoSeconds;
+                total += Math.Max(0, until - samples[i].Seconds);
+            }
+        }
+
+        return total;
+    }
+}

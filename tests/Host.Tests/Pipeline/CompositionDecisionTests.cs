@@ -1,0 +1,81 @@
+using Liveness.Host.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liveness.Host.Tests.Pipeline;
+
+/// <summary>
+/// The decision on synthetic compositions of the shared samples (<see cref="SyntheticCompositions"/>), with what the
+/// pipeline saw read from its internal details: every face, a main face that changes, black bars, prints.
+/// </summary>
+[Collection(nameof(ServerCollection))]
+public sealed class CompositionDecisionTests(ServerFixture fixture)
+{
+    private async Task<(string Status, DecisionDetails? Details)> DecideAsync(string name)
+    {
+        var pipeline = fixture.Server.Host.Pipeline!.Services.GetRequiredService<LivenessPipeline>();
+        DecisionDetails? details = null;
+        void Seen(LivenessDecision decision) => details = decision.Details;
+        pipeline.Decided += Seen;
+        try
+        {
+            using var response = await fixture.Server.Client.PostVideoAsync(File.ReadAllBytes(SyntheticCompositions.File(name)), returnStatus: true);
+            var body = await response.ReadContractJsonAsync();
+            return (body.GetProperty("liveness_status").GetString()!, details);
+        }
+        finally
+        {
+            pipeline.Decided -= Seen;
+        }
+    }
+
+    /// <summary>
+    /// Synthetic: a real screen replay on a "phone" beside a live face, then moved over it. The live face passes
+    /// on its own; the face on the screen becomes the main face and is judged too.
+    /// </summary>
+    [Fact]
+    public async Task A_phone_moved_over_a_live_face_is_an_attack()
+    {
+        var (status, details) = await DecideAsync("phone_beside_then_over.mp4");
+
+        Assert.Equal("hack", status);
+        Assert.NotNull(details);
+        Assert.True(details.Faces.Count >= 2, details.ToString());
+        var user = details.Faces.Single(face => face.Track == 1);
+        Assert.True(user.Score > 0.9, details.ToString());
+        Assert.True(details.Classifier < 0.05, details.ToString());
+        Assert.Contains(details.Cues, cue => cue.Cue == "device_in_view" && cue.Measure > 0.06);
+    }
+
+    /// <summary>Synthetic: a live clip with black bars above and below (it used to be close to rejected).</summary>
+    [Fact]
+    public async Task A_letterboxed_live_person_passes()
+    {
+        var (status, details) = await DecideAsync("letterboxed_live.mp4");
+
+        Assert.Equal("ok", status);
+        Assert.True(details!.Classifier > 0.9, details.ToString());
+    }
+
+    /// <summary>Synthetic: a still face a fifth of the user's width behind them, as a poster or a bystander: not tracked, not judged.</summary>
+    [Fact]
+    public async Task A_small_face_in_the_background_does_not_reject_a_live_person()
+    {
+        var (status, details) = await DecideAsync("poster_behind_live.mp4");
+
+        Assert.Equal("ok", status);
+        Assert.Single(details!.Faces);
+        Assert.Contains(details.Cues, cue => cue.Cue == "device_in_view" && cue.Measure == 0);
+    }
+
+    /// <summary>Synthetic: a live frame as a photo, held perfectly still or bent back and forth; the classifier takes it for live.</summary>
+    [Theory]
+    [InlineData("print_still.mp4")]
+    [InlineData("print_bent.mp4")]
+    public async Task A_print_held_still_or_bent_is_rejected(string name)
+    {
+        var (status, details) = await DecideAsync(name);
+
+        Assert.Equal("hack", status);
+        Assert.True(details!.Classifier > 0.5, "the motion rejects it, not the classifier: " + details);
+    }
+}

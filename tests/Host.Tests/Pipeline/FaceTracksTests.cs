@@ -1,0 +1,88 @@
+using Liveness.Abstractions;
+using Liveness.Host.Pipeline;
+
+namespace Liveness.Host.Tests.Pipeline;
+
+public sealed class FaceTracksTests
+{
+    private static DetectedFace Face(float x, float y, float size) => new(new FaceBox(x, y, size, size), 0.9f, []);
+
+    private static FaceTracks Tracks() => new(new PipelineOptions());
+
+    [Fact]
+    public void The_main_face_is_the_largest_and_is_followed_even_when_another_grows_larger()
+    {
+        var tracks = Tracks();
+
+        var first = tracks.Follow(0.0, [Face(0, 0, 50), Face(200, 200, 100)]);
+        var second = tracks.Follow(0.1, [Face(0, 0, 150), Face(205, 200, 100)]);
+
+        Assert.Equal(200, first!.Box.X);
+        Assert.Equal(205, second!.Box.X);
+    }
+
+    [Fact]
+    public void Every_face_at_least_the_set_share_of_the_largest_is_tracked_and_a_smaller_one_is_not()
+    {
+        var tracks = Tracks();
+
+        // 100 px: the user; 40 px: a phone held beside them (0.4 of the largest); 30 px: a bystander far behind (0.3).
+        tracks.Follow(0.0, [Face(0, 0, 100), Face(300, 0, 40), Face(500, 0, 30)]);
+        tracks.Follow(0.1, [Face(2, 0, 100), Face(301, 0, 40), Face(500, 0, 30)]);
+
+        Assert.Equal(2, tracks.All.Count);
+        Assert.Equal([2f, 301f], tracks.Current.Select(tracked => tracked.Face.Box.X).Order().ToArray());
+    }
+
+    [Fact]
+    public void When_the_main_face_is_gone_the_largest_face_in_view_takes_over_on_its_own_track()
+    {
+        var tracks = Tracks();
+        tracks.Follow(0.0, [Face(0, 0, 100), Face(300, 0, 60)]);
+        var user = tracks.Main!;
+
+        // A phone moves over the user's face: it is now the only face, somewhere else and larger.
+        var phone = tracks.Follow(0.1, [Face(150, 0, 120)]);
+
+        Assert.Equal(150, phone!.Box.X);
+        Assert.NotSame(user, tracks.Main);
+        Assert.True(user.WasMain);
+        Assert.True(tracks.Main!.WasMain);
+        Assert.Equal(3, tracks.All.Count);
+    }
+
+    [Fact]
+    public void A_face_missed_for_a_frame_keeps_its_track()
+    {
+        var tracks = Tracks();
+        tracks.Follow(0.0, [Face(10, 10, 80)]);
+        tracks.Follow(0.1, []);
+        tracks.Follow(0.2, [Face(12, 10, 80)]);
+
+        Assert.Single(tracks.All);
+        Assert.Equal(0.2, tracks.Main!.LastSeconds, 6);
+    }
+
+    [Fact]
+    public void Visible_time_counts_the_sampled_frames_with_a_face_until_the_next_sample()
+    {
+        var tracks = Tracks();
+        for (var i = 0; i < 50; i++)
+        {
+            IReadOnlyList<DetectedFace> faces = i is >= 10 and < 30 ? [Face(10, 10, 80)] : [];
+            tracks.Follow(i * 0.1, faces);
+        }
+
+        Assert.Equal(2.0, tracks.VisibleSeconds(5.0), 6);
+    }
+
+    [Fact]
+    public void The_last_sighting_counts_until_the_end_of_the_video()
+    {
+        var tracks = Tracks();
+        tracks.Follow(0.0, []);
+        tracks.Follow(1.0, [Face(10, 10, 80)]);
+
+        Assert.Equal(3.0, tracks.VisibleSeconds(4.0), 6);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace Liveness.Host.Tests.Pipeline;
+
+/// <summary>
+/// The synthetic compositions of tools/Eval/make-synthetic-compositions.sh (a phone beside and over a live face, a
+/// letterboxed live clip, a small poster behind a live person, a print held still and one bent), made once per test
+/// run from the shared samples into a temp folder.
+/// </summary>
+internal static class SyntheticCompositions
+{
+    private static readonly Lazy<string> Folder = new(Make);
+
+    public static string File(string name) => Path.Combine(Folder.Value, name);
+
+    private static string Make()
+    {
+        var folder = Directory.CreateTempSubdirectory("liveness-compositions-").FullName;
+        var script = Path.Combine(SharedFiles.RepositoryRoot(), "tools", "Eval", "make-synthetic-compositions.sh");
+        var start = new ProcessStartInfo("bash", [script, Path.Combine(SharedFiles.Root, "data"), folder]) { RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"make-synthetic-compositions.sh failed: {errors}");
+        return folder;
+    }
+}
