@@ -72,22 +72,26 @@ public sealed class DecisionTests(ServerFixture fixture)
     /// trainingdata_630b66fa (0.220 before): the device-in-view cue finds the phone being filmed (0.72), and the
     /// seconds of bezel count. tranvanluyt2203_fake and trainingdata_628befdf (0.0001 and 0 before): the calibration's
     /// intercept. The other nine videos were added to the manifest after issue 6.
+    /// Re-pinned when the ffmpeg decoder of issue 17 landed (it skips non-reference frames, so other frames are
+    /// sampled): tranvanluyt2203_real 0.692 -> 0.824 (its turned-away stretches fall on fewer sampled frames), the
+    /// print EclpsoftJerry_PRUEBA1 0.323 -> 0.298, the other live videos by 0.002-0.008; every decision is the same.
+    /// The pins above were computed from one run's details before that; these are posted through the API.
     /// </remarks>
     [Theory]
-    [InlineData("videos/debian_forensics_webcam.mp4", 0.9749)]
-    [InlineData("videos/debian_kphotoalbum_movie.avi", 0.9923)]
-    [InlineData("videos/lestari15_real.mp4", 0.9742)]
+    [InlineData("videos/debian_forensics_webcam.mp4", 0.9718)]
+    [InlineData("videos/debian_kphotoalbum_movie.avi", 0.9936)]
+    [InlineData("videos/lestari15_real.mp4", 0.9826)]
     [InlineData("videos/lestari15_fake.mp4", 0.0)]
     [InlineData("videos/trainingdata_628befdf.mp4", 0.0022)]
     [InlineData("videos/trainingdata_630b66fa.mp4", 0.0043)]
-    [InlineData("videos/tranvanluyt2203_real.mp4", 0.692)]
+    [InlineData("videos/tranvanluyt2203_real.mp4", 0.8238)]
     [InlineData("videos/tranvanluyt2203_fake.mp4", 0.0003)]
-    [InlineData("videos/tdreal_621ea6b1.mov", 0.8024)]
+    [InlineData("videos/tdreal_621ea6b1.mov", 0.8006)]
     [InlineData("videos/tdreal_621ea6c1.mov", 0.996)]
     [InlineData("videos/tdreal_621f73fc.mov", 0.9994)]
-    [InlineData("videos/tdreal_6221e1a8.3gp", 0.9508)]
-    [InlineData("videos/EclpsoftJerry_prueba2.mp4", 0.9912)]
-    [InlineData("videos/EclpsoftJerry_PRUEBA1.mp4", 0.3232)]
+    [InlineData("videos/tdreal_6221e1a8.3gp", 0.943)]
+    [InlineData("videos/EclpsoftJerry_prueba2.mp4", 0.9973)]
+    [InlineData("videos/EclpsoftJerry_PRUEBA1.mp4", 0.2979)]
     [InlineData("videos/EclpsoftJerry_prueba3.mp4", 0.0)]
     [InlineData("videos/EclpsoftJerry_prueba4.mp4", 0.0)]
     [InlineData("videos/Wingscape_fake.webm", 0.0006)]

@@ -14,7 +14,7 @@ namespace Liveness.Host.Tests.Demo;
 /// shows the decision.
 /// </summary>
 [Collection(nameof(ServerCollection))]
-public sealed partial class BrowserDemoTests(ServerFixture fixture)
+public sealed partial class BrowserDemoTests(ServerFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>Debian's package; <c>LIVENESS_CHROMIUM</c> names another build. Playwright's own download is never used.</summary>
     private static readonly string Chromium = Environment.GetEnvironmentVariable("LIVENESS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -30,6 +30,13 @@ public sealed partial class BrowserDemoTests(ServerFixture fixture)
     public async Task A_live_face_on_the_camera_passes_in_the_page()
     {
         var run = await RecordAsync("lestari15_real.mp4", "live.png");
+        if (run.Status != "ok")
+        {
+            // Seen once in a full CI run on 2 busy cores (and not alone): Chromium's fake camera fell behind and the
+            // recording stalled, which the motion cues read as a still photo. A page or server fault fails twice.
+            output.WriteLine($"the first recording was answered {run.Status}; recording once more");
+            run = await RecordAsync("lestari15_real.mp4", "live.png");
+        }
 
         Assert.Equal(("true", "ok"), (run.Passed, run.Status));
         Assert.True(run.FrameShown, "the selected frame is shown");

@@ -40,7 +40,7 @@ public sealed class DnsScaleOutTests : IDisposable
                 "--ReverseProxy:Clusters:pipeline:HealthCheck:Active:Timeout=00:00:01",
                 "--ReverseProxy:Clusters:pipeline:HealthCheck:Passive:ReactivationPeriod=00:00:02",
                 "--Front:PassiveHealth:DetectionWindowSize=00:00:02",
-                "--Logging:Console:IncludeScopes=false",
+                "--Logging:Console:IncludeScopes=false", $"--Listeners:NodeSecret={PipelineNodeProcess.Secret}",
             ],
             new Uri($"{adminUrl}/readyz"),
             ["unshare", "-m", "sh", "-c", """mount --bind "$0" /etc/hosts && exec "$@" """, HostsFile]);

@@ -63,6 +63,12 @@ internal static partial class HostSettings
             : $"{key}: no setting of {type.Name} is '{string.Join(':', rest)}'";
     }
 
+    /// <summary>
+    /// What a value that a manifest leaves to a secret (<c>${NAME}</c> in Compose, a Secret in Kubernetes) stands for
+    /// when the settings are validated: long enough for every key's length rule, never a real key.
+    /// </summary>
+    public const string SecretPlaceholder = "secret-placeholder-0123456789abcdef0123456789";
+
     /// <summary>Binds every options section in <paramref name="settings"/> as the host does and validates it; the problems found.</summary>
     public static IEnumerable<string> InvalidValues(IReadOnlyDictionary<string, string> settings)
     {

@@ -205,8 +205,13 @@ public sealed class KubernetesManifestTests
 
     private static object Container(object deployment) => deployment.Map("spec").Map("template").Map("spec").Items("containers").Single();
 
+    /// <summary>A container's settings; what it takes from the Secret (env valueFrom, envFrom) as <see cref="HostSettings.SecretPlaceholder"/>.</summary>
     private ContainerSettings Settings(object container) => new(
-        container.Items("env").ToDictionary(variable => variable.Text("name"), variable => variable.TextOrNull("value") ?? ""),
+        container.Items("env")
+            .Select(variable => KeyValuePair.Create(variable.Text("name"),
+                variable.TextOrNull("value") ?? (variable.MapOrNull("valueFrom") is null ? "" : HostSettings.SecretPlaceholder)))
+            .Concat(container.Items("envFrom").Any() ? SecretKeys().Select(key => KeyValuePair.Create(key, HostSettings.SecretPlaceholder)) : [])
+            .ToDictionary(pair => pair.Key, pair => pair.Value),
         container.Items("volumeMounts").Any(mount => mount.Text("mountPath") == $"/app/{Path.GetFileName(SettingsFile)}") ? SettingsFile : null);
 
     private List<string> SecretKeys() => File.ReadAllLines(SecretsExample)

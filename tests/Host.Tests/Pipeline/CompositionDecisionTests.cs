@@ -39,9 +39,10 @@ public sealed class CompositionDecisionTests(ServerFixture fixture)
 
         Assert.Equal("hack", status);
         Assert.NotNull(details);
-        Assert.True(details.Faces.Count >= 2, details.ToString());
-        var user = details.Faces.Single(face => face.Track == 1);
-        Assert.True(user.Score > 0.9, details.ToString());
+        // The live user scores high while the phone is beside them; whether the phone's face then starts a track
+        // of its own or the user's track follows it over the face depends on which frames were sampled (the
+        // decoder skips non-reference frames). Either way the stretch on the screen is judged and decides.
+        Assert.Contains(details.Faces, face => face.Frames.Any(frame => frame.Score > 0.9));
         Assert.True(details.Classifier < 0.05, details.ToString());
         Assert.Contains(details.Cues, cue => cue.Cue == "device_in_view" && cue.Measure > 0.06);
     }
