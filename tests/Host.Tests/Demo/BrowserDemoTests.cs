@@ -32,8 +32,8 @@ public sealed partial class BrowserDemoTests(ServerFixture fixture, Xunit.Abstra
         var run = await RecordAsync("lestari15_real.mp4", "live.png");
         if (run.Status != "ok")
         {
-            // Seen once in a full CI run on 2 busy cores (and not alone): Chromium's fake camera fell behind and the
-            // recording stalled, which the motion cues read as a still photo. A page or server fault fails twice.
+            // Seen once in a full CI run on 2 busy cores, never alone: most likely Chromium's fake camera fell behind
+            // and the recording stalled, which the motion cues read as a still photo. A page or server fault fails twice.
             output.WriteLine($"the first recording was answered {run.Status}; recording once more");
             run = await RecordAsync("lestari15_real.mp4", "live.png");
         }
