@@ -32,6 +32,7 @@ log=$(mktemp /tmp/liveness-host-XXXXXX.log)
 dotnet "$HOST_DLL" \
   --Models:Mirror="$(cd "$shared/models" && pwd)" --Models:Download=false \
   --Listeners:Pipeline=http://127.0.0.1:8081 \
+  --ReverseProxy:Clusters:pipeline:Destinations:local:Address=http://127.0.0.1:8081/ \
   --Listeners:NodeSecret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
   --Front:RateLimit:PermitsPerSecond=100000 --Front:RateLimit:Burst=100000 \
   --Front:MaxConcurrentRequests=10000 --Front:QueueLimit=100000 \
