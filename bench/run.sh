@@ -4,7 +4,8 @@
 # --server-pid and --metrics-url set (the server's RSS, CPU and own decode time), and stops the host.
 #
 # Usage: bench/run.sh LOAD_OPTIONS...       e.g. bench/run.sh --video bench/clips/640x480_5s.mp4 --concurrency 4
-#   --url defaults to the front, http://127.0.0.1:8080; give --url http://127.0.0.1:8081 for the pipeline directly.
+#   --url defaults to the front, http://127.0.0.1:8080 (the pipeline on 8081 demands the node secret, which the
+#   harness does not send).
 # Environment: HOST_DLL  a host built elsewhere (another commit, to compare); HOST_ARGS  more host settings;
 #              LIVENESS_SHARED  the shared models and videos (default: ../shared beside the checkout);
 #              BENCH_BUILT=1  the harness is built already (bench/targets.sh builds once for all its runs).
