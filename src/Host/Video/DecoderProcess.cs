@@ -18,7 +18,11 @@ namespace Liveness.Host.Video;
 internal sealed class DecoderProcess : IDisposable
 {
     /// <summary>How .NET reports a child killed by a signal: 128 plus the signal (SIGXCPU at the soft CPU limit, SIGKILL at the hard one).</summary>
-    private static readonly int[] CpuLimitExitCodes = [128 + 24, 128 + 9];
+    /// <remarks>
+    /// FFmpeg catches SIGXCPU (the soft RLIMIT_CPU) and exits with 255, its code for "stopped by a signal"; the
+    /// host's own kills are SIGKILL (137), and so is the hard limit a second later. 152 is SIGXCPU uncaught.
+    /// </remarks>
+    private static readonly int[] CpuLimitExitCodes = [255, 128 + 24, 128 + 9];
 
     private readonly VideoOptions options;
     private readonly Process process;

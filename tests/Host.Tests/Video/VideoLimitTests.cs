@@ -45,6 +45,20 @@ public sealed class VideoLimitTests
     }
 
     [Fact]
+    public void A_decode_over_its_CPU_budget_is_stopped_and_refused()
+    {
+        // Synthetic: 2 s of a 1920x1080 test pattern at 60 fps (no B-frames), looped four times by copying: 480
+        // frames, about 3 CPU-seconds to decode here (15 MB), against a budget of 1 s that the kernel enforces.
+        var twoSeconds = TestVideos.Make("pattern_1080p60_2s.mp4",
+            "-f lavfi -i testsrc2=size=1920x1080:rate=60:duration=2 -c:v libx264 -preset veryfast -tune zerolatency -pix_fmt yuv420p");
+        var eightSeconds = TestVideos.Make("pattern_1080p60_8s.mp4", $"-stream_loop 3 -i {TestVideos.Quote(twoSeconds)} -c copy");
+
+        var message = Refusal(eightSeconds, new VideoOptions { DecodeCpuSeconds = 1, SkipNonReferenceFrames = false });
+
+        Assert.Contains("s of CPU to decode (Video:DecodeCpuSeconds)", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_video_over_the_frame_rate_is_refused_as_it_decodes()
     {
         // 30 fps against a limit of 10.
