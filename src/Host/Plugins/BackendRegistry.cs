@@ -7,7 +7,7 @@ namespace Liveness.Host.Plugins;
 /// <summary>
 /// The loaded backends and those that serve each role now. A new or changed plugin folder is loaded side by side,
 /// warmed up and self-tested; only then does it replace its predecessor, atomically, in every role the
-/// predecessor served. Requests keep the pair they leased; a replaced backend unloads when they are done.
+/// predecessor served. Requests keep the backends they leased; a replaced backend unloads when they are done.
 /// A plugin that fails to load is not activated and whatever served before goes on serving.
 /// </summary>
 internal sealed partial class BackendRegistry(

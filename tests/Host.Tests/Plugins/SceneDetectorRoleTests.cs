@@ -97,6 +97,19 @@ public sealed class SceneDetectorRoleTests
     }
 
     [Fact]
+    public async Task A_setting_naming_a_plugin_without_the_role_serves_nothing()
+    {
+        using var plugins = new PluginDirectory("onnx", "torch");
+        await using var server = await LivenessServer.StartAsync(plugins.Settings(("Backends:SceneDetector", "torch")));
+
+        var backends = await server.BackendsAsync();
+        using var response = await server.Client.PostVideoAsync(File.ReadAllBytes(SharedFiles.Video("debian_kphotoalbum_movie.avi")));
+
+        Assert.Equal(JsonValueKind.Null, backends.GetProperty("active").GetProperty("detector").ValueKind);
+        await response.AssertErrorAsync(503, 4007, "no model backend is ready");
+    }
+
+    [Fact]
     public async Task A_plugin_whose_manifest_claims_the_role_without_filling_it_is_rejected()
     {
         using var plugins = new PluginDirectory("onnx", "torch");
