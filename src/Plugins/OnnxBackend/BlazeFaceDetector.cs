@@ -121,13 +121,9 @@ internal sealed class BlazeFaceDetector : IFaceDetector, IDisposable
 
     private static DetectedFace ClampToFrame(DetectedFace face, int width, int height)
     {
-        var left = Math.Clamp(face.Box.X, 0, width);
-        var top = Math.Clamp(face.Box.Y, 0, height);
-        var right = Math.Clamp(face.Box.X + face.Box.Width, 0, width);
-        var bottom = Math.Clamp(face.Box.Y + face.Box.Height, 0, height);
         var keypoints = face.Keypoints
             .Select(point => new FacePoint(Math.Clamp(point.X, 0, width), Math.Clamp(point.Y, 0, height)))
             .ToArray();
-        return face with { Box = new FaceBox(left, top, right - left, bottom - top), Keypoints = keypoints };
+        return face with { Box = face.Box.ClippedTo(width, height), Keypoints = keypoints };
     }
 }

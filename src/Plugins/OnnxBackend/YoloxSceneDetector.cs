@@ -129,10 +129,7 @@ internal sealed class YoloxSceneDetector : ISceneDetector, IDisposable
         // Clamped to the frame: the padding holds nothing.
         var topLeft = letterbox.ToFrame((centreX - halfWidth) / InputSize, (centreY - halfHeight) / InputSize);
         var bottomRight = letterbox.ToFrame((centreX + halfWidth) / InputSize, (centreY + halfHeight) / InputSize);
-        var left = Math.Clamp(topLeft.X, 0, letterbox.FrameWidth);
-        var top = Math.Clamp(topLeft.Y, 0, letterbox.FrameHeight);
-        var right = Math.Clamp(bottomRight.X, 0, letterbox.FrameWidth);
-        var bottom = Math.Clamp(bottomRight.Y, 0, letterbox.FrameHeight);
-        return new FaceBox(left, top, right - left, bottom - top);
+        return new FaceBox(topLeft.X, topLeft.Y, bottomRight.X - topLeft.X, bottomRight.Y - topLeft.Y)
+            .ClippedTo(letterbox.FrameWidth, letterbox.FrameHeight);
     }
 }
