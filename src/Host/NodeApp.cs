@@ -10,6 +10,7 @@ internal static class NodeApp
         // The host's own folder, not the working directory: appsettings.json (with the default route) is always found.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(KestrelRejections.UseOn));
         // Under systemd (Type=notify, deploy/liveness.service): readiness and stopping notifications, journald log levels.
         builder.Host.UseSystemd();
         return builder;

@@ -12,13 +12,16 @@ internal static class RawHttp
     public static async Task<string> SendHeadAsync(Uri server, string method, string path, params string[] headers) =>
         await SendAsync(server, method, path, headers, "");
 
-    public static async Task<string> SendAsync(Uri server, string method, string path, string[] headers, string body)
+    public static async Task<string> SendAsync(Uri server, string method, string path, string[] headers, string body) =>
+        await ExchangeAsync(server, $"{method} {path} HTTP/1.1\r\nHost: {server.Authority}\r\n" + string.Concat(headers.Select(header => header + "\r\n")) + "\r\n" + body);
+
+    /// <summary>Sends <paramref name="request"/> exactly as given (a malformed one too) and reads until the server closes.</summary>
+    public static async Task<string> ExchangeAsync(Uri server, string request)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(server.Host, server.Port);
         var stream = tcp.GetStream();
-        var head = $"{method} {path} HTTP/1.1\r\nHost: {server.Authority}\r\n" + string.Concat(headers.Select(header => header + "\r\n")) + "\r\n" + body;
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         using var reader = new StreamReader(stream, Encoding.ASCII);
         return await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
