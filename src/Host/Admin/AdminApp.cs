@@ -1,6 +1,8 @@
 using Liveness.Host.Api;
 using Liveness.Host.Health;
 using Liveness.Host.Metrics;
+using Liveness.Host.Pipeline;
+using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
 using Prometheus;
 
@@ -24,7 +26,7 @@ internal static class AdminApp
         }
 
         var app = builder.Build();
-        LivenessMetrics.PublishKnownSeries(LivenessEndpoint.AllAnswers());
+        LivenessMetrics.PublishKnownSeries(LivenessEndpoint.AllAnswers(), LivenessPipeline.Stage.All, CueName.All);
         app.UseContractEdge(trustIncomingRequestId: false);
         app.MapHealthEndpoints();
         app.MapMetrics();

@@ -21,7 +21,8 @@ internal static class BackendInfoMetric
                     Abstractions.BackendRole.Classifier => serving?.ClassifierBackend == backend,
                     _ => serving?.SceneDetectorBackend == backend,
                 };
-                now.Add([backend.Name, role.ToString().ToLowerInvariant(), backend.Manifest.Version, active ? "true" : "false"]);
+                now.Add([backend.Name, LivenessMetrics.RoleLabel(role), backend.Manifest.Version, active ? "true" : "false"]);
+                LivenessMetrics.ModelInference.WithLabels(backend.Name, LivenessMetrics.RoleLabel(role));
             }
         }
 

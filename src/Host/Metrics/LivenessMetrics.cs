@@ -68,8 +68,18 @@ internal static class LivenessMetrics
     /// Creates every series whose label values are known before traffic, at 0: a fresh host's panels then show
     /// 0 instead of "No data", and rate()/absent() alerts see the series from the first scrape.
     /// </summary>
-    public static void PublishKnownSeries(IEnumerable<(int Code, string Status)> answers)
+    public static void PublishKnownSeries(IEnumerable<(int Code, string Status)> answers, IEnumerable<string> stages, IEnumerable<string> cues)
     {
+        foreach (var stage in stages)
+        {
+            StageDuration.WithLabels(stage);
+        }
+
+        foreach (var cue in cues)
+        {
+            CuePenalty.WithLabels(cue);
+        }
+
         foreach (var (code, status) in answers)
         {
             Requests.WithLabels(code.ToString(System.Globalization.CultureInfo.InvariantCulture), status);
@@ -81,6 +91,9 @@ internal static class LivenessMetrics
             FrontRejected.WithLabels(reason);
         }
     }
+
+    /// <summary>The <c>role</c> label of a backend's series (<see cref="BackendInfo"/>, <see cref="ModelInference"/>).</summary>
+    public static string RoleLabel(Abstractions.BackendRole role) => role.ToString().ToLowerInvariant();
 
     /// <summary>Counts one answered request and its end-to-end time.</summary>
     public static void Answered(int code, string status, TimeSpan elapsed)

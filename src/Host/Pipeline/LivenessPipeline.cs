@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Liveness.Abstractions;
 using Liveness.Host.Api;
 using Liveness.Host.Crypto;
 using Liveness.Host.Metrics;
@@ -97,7 +98,7 @@ internal sealed class LivenessPipeline(
         FaceTrack? followed = null;
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
         {
-            var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, "detector", () => serving.Detector.Detect(frame.Image.AsBgrImage())));
+            var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, BackendRole.Detector, () => serving.Detector.Detect(frame.Image.AsBgrImage())));
             var face = tracks.Follow(frame.Seconds, faces);
             if (options.CoverageSeconds > 0)
             {
@@ -106,7 +107,7 @@ internal sealed class LivenessPipeline(
 
             if (serving.SceneDetectorBackend is { } sceneBackend && fusion.DeviceInView.Enabled && tracks.Current.Count > 0 && devices.Wants(frame.Seconds))
             {
-                var objects = stages.Time(Stage.Scene, () => Infer(sceneBackend, "scene_detector", () => serving.SceneDetector!.Detect(frame.Image.AsBgrImage())));
+                var objects = stages.Time(Stage.Scene, () => Infer(sceneBackend, BackendRole.SceneDetector, () => serving.SceneDetector!.Detect(frame.Image.AsBgrImage())));
                 devices.Add(frame.Seconds, tracks.Current.Max(tracked => DeviceInViewCue.Measure(objects, tracked.Face.Box)));
             }
 
@@ -152,7 +153,7 @@ internal sealed class LivenessPipeline(
         foreach (var (track, face) in wanted)
         {
             var box = whole ? face.Box : FrameContent.Within(face.Box, content);
-            track.Coverage.Add(seconds, Infer(serving.ClassifierBackend, "classifier", () => serving.Classifier.LiveProbability((picture ?? image).AsBgrImage(), box)));
+            track.Coverage.Add(seconds, Infer(serving.ClassifierBackend, BackendRole.Classifier, () => serving.Classifier.LiveProbability((picture ?? image).AsBgrImage(), box)));
         }
     }
 
@@ -168,7 +169,7 @@ internal sealed class LivenessPipeline(
                 .Select(track => JudgedFace.Of(track.Id, track.Coverage.Scores, fusion.ClassifierQuantile))
                 .ToArray()
             : [JudgedFace.Of(tracks.Main?.Id ?? 0, shortlist.Frames.OrderBy(frame => frame.Seconds).Select(frame => new FrameScore(frame.Seconds,
-                Infer(serving.ClassifierBackend, "classifier", () => serving.Classifier.LiveProbability(frame.Image.AsBgrImage(), frame.Face.Box)))).ToArray(),
+                Infer(serving.ClassifierBackend, BackendRole.Classifier, () => serving.Classifier.LiveProbability(frame.Image.AsBgrImage(), frame.Face.Box)))).ToArray(),
                 fusion.ClassifierQuantile)];
         var classifier = faces.Min(face => face.Score);
         var cues = FrameCues.Read(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), fusion)
@@ -190,7 +191,7 @@ internal sealed class LivenessPipeline(
     }
 
     /// <summary>Times one model call; a backend failure is the contract's 4007, never an unmapped 500.</summary>
-    private static T Infer<T>(LoadedBackend backend, string role, Func<T> inference)
+    private static T Infer<T>(LoadedBackend backend, BackendRole role, Func<T> inference)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -203,12 +204,12 @@ internal sealed class LivenessPipeline(
         }
         finally
         {
-            LivenessMetrics.ModelInference.WithLabels(backend.Name, role).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            LivenessMetrics.ModelInference.WithLabels(backend.Name, LivenessMetrics.RoleLabel(role)).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
     /// <summary>The stage names of <c>liveness_stage_duration_seconds</c>.</summary>
-    private static class Stage
+    internal static class Stage
     {
         public const string Decrypt = "decrypt";
         public const string Decode = "decode";
@@ -217,5 +218,7 @@ internal sealed class LivenessPipeline(
         public const string Classify = "classify";
         public const string Scene = "scene";
         public const string Encode = "encode";
+
+        public static readonly string[] All = [Decrypt, Decode, Detect, Track, Classify, Scene, Encode];
     }
 }

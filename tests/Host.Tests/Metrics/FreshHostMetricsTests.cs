@@ -33,6 +33,24 @@ public sealed class FreshHostMetricsTests : IDisposable
         {
             Assert.True(scrape.HasSeries("liveness_request_duration_seconds_count", ("outcome", outcome)), outcome);
         }
+
+        foreach (var stage in new[] { "decrypt", "decode", "detect", "track", "classify", "scene", "encode" })
+        {
+            Assert.True(scrape.HasSeries("liveness_stage_duration_seconds_count", ("stage", stage)), stage);
+            Assert.Equal(0, scrape.Sum("liveness_stage_duration_seconds_count", ("stage", stage)));
+        }
+
+        foreach (var cue in new[] { "screen_border", "moire", "glare", "planar_motion", "micro_motion", "device_in_view" })
+        {
+            Assert.True(scrape.HasSeries("liveness_cue_penalty_count", ("cue", cue)), cue);
+        }
+
+        // The node's default backends, every role each of them can fill (the dashboards' inference panel and its info table agree on the label).
+        foreach (var (backend, role) in new[] { ("onnx", "detector"), ("onnx", "classifier"), ("onnx", "scenedetector") })
+        {
+            Assert.True(scrape.HasSeries("liveness_model_inference_seconds_count", ("backend", backend), ("role", role)), $"{backend} {role}");
+            Assert.True(scrape.HasSeries("liveness_backend_info", ("backend", backend), ("role", role)), $"{backend} {role}");
+        }
     }
 
     public void Dispose() => Directory.Delete(work, recursive: true);

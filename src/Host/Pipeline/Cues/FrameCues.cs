@@ -15,17 +15,17 @@ internal static class FrameCues
 
         if (options.ScreenBorder.Enabled)
         {
-            yield return CueReading.Of("screen_border", Median(frames, ScreenBorderCue.Measure), options.ScreenBorder, softness: 0.1);
+            yield return CueReading.Of(CueName.ScreenBorder, Median(frames, ScreenBorderCue.Measure), options.ScreenBorder, softness: 0.1);
         }
 
         if (options.Moire.Enabled)
         {
-            yield return CueReading.Of("moire", Median(frames, MoireCue.Measure), options.Moire, softness: 0.25);
+            yield return CueReading.Of(CueName.Moire, Median(frames, MoireCue.Measure), options.Moire, softness: 0.25);
         }
 
         if (options.Glare.Enabled)
         {
-            yield return CueReading.Of("glare", Median(frames, GlareCue.Measure), options.Glare, softness: 0.02);
+            yield return CueReading.Of(CueName.Glare, Median(frames, GlareCue.Measure), options.Glare, softness: 0.02);
         }
     }
 

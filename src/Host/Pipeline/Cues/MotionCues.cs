@@ -7,12 +7,12 @@ internal static class MotionCues
     {
         if (options.PlanarMotion.Enabled && PlanarMotionCue.Measure(steps) is { } planar)
         {
-            yield return CueReading.Of("planar_motion", planar, options.PlanarMotion, softness: 0.0015, attackBelow: true);
+            yield return CueReading.Of(CueName.PlanarMotion, planar, options.PlanarMotion, softness: 0.0015, attackBelow: true);
         }
 
         if (options.MicroMotion.Enabled && MicroMotionCue.Measure(steps) is { } micro)
         {
-            yield return CueReading.Of("micro_motion", micro, options.MicroMotion, softness: 0.0005, attackBelow: true);
+            yield return CueReading.Of(CueName.MicroMotion, micro, options.MicroMotion, softness: 0.0005, attackBelow: true);
         }
     }
 

@@ -11,7 +11,7 @@ internal static class SceneCues
     {
         if (options.DeviceInView.Enabled && devices.Count > 0)
         {
-            yield return CueReading.Of("device_in_view", devices.Max(frame => frame.Score), options.DeviceInView, softness: 0.01);
+            yield return CueReading.Of(CueName.DeviceInView, devices.Max(frame => frame.Score), options.DeviceInView, softness: 0.01);
         }
     }
 }
