@@ -54,7 +54,7 @@ public sealed class LivenessHost : IAsyncDisposable
     {
         if (listeners.Pipeline.Length > 0)
         {
-            Pipeline = await StartAsync(PipelineApp.Build(args, inProcess?.Url ?? listeners.Pipeline, listeners.NodeSecret), cancellationToken);
+            Pipeline = await StartAsync(PipelineApp.Build(args, inProcess?.Url ?? listeners.Pipeline, listeners.NodeSecret, inProcess is not null), cancellationToken);
             inProcess?.Restrict();
         }
 

@@ -25,6 +25,10 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
                 await WriteAsync(context, KindOf(context.Response.StatusCode), StatusDetail(context));
             }
         }
+        catch (Exception error) when (IsClientGone(context, error))
+        {
+            LogAborted(logger);
+        }
         catch (LivenessError error)
         {
             if (error.InnerException is { } cause)
@@ -43,10 +47,6 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
                 ErrorKind.BodyTooSlow => "the request body arrived too slowly",
                 _ => "the request is malformed",
             });
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            LogAborted(logger);
         }
         catch (Exception error)
         {
@@ -77,6 +77,10 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await context.Response.WriteAsJsonAsync(body, ApiJsonContext.Default.ErrorResponse, cancellationToken: CancellationToken.None);
     }
+
+    /// <summary>The connection is gone (an aborted upload): whatever failed after that has nobody to answer and is routine.</summary>
+    private static bool IsClientGone(HttpContext context, Exception error) =>
+        context.RequestAborted.IsCancellationRequested || error is Microsoft.AspNetCore.Connections.ConnectionResetException;
 
     private static ErrorKind KindOf(int status) => status switch
     {

@@ -48,6 +48,8 @@ internal static class LivenessRequestReader
     private static bool IsMalformedBody(Exception e, bool json) => e switch
     {
         BadHttpRequestException => false,
+        // The client (or the front forwarding it) went away mid-body: nobody to answer, not a malformed body.
+        Microsoft.AspNetCore.Connections.ConnectionResetException => false,
         // IOException: the multipart reader when the body ends before its closing boundary.
         JsonException or InvalidDataException or DecoderFallbackException or IOException => true,
         // JsonElement.GetString on a string that is not valid UTF-8 or holds a lone surrogate escape; nothing

@@ -20,9 +20,20 @@ namespace Liveness.Host.Api;
 /// </summary>
 internal static partial class PipelineApp
 {
-    public static WebApplication Build(string[] args, string url, string nodeSecret)
+    private const string KestrelCategory = "Microsoft.AspNetCore.Server.Kestrel";
+
+    /// <param name="inProcess">Whether the node's only client is the front of this process, over its private socket.</param>
+    public static WebApplication Build(string[] args, string url, string nodeSecret, bool inProcess)
     {
         var builder = NodeApp.CreateBuilder(args, url);
+        if (inProcess)
+        {
+            // When the front cuts a forward (its client abandoned the upload; the front logs that in one line), this
+            // Kestrel warns "Reading is already in progress" with a stack trace (dotnet/aspnetcore#52324, open). Its
+            // other warnings (the heartbeat) are the same process's and come from the front's Kestrel too.
+            builder.Logging.AddFilter(KestrelCategory, LogLevel.Error);
+        }
+
         AddSettings(builder.Services, builder.Configuration);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<ModelStore>();
