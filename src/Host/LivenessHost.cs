@@ -60,7 +60,7 @@ public sealed class LivenessHost : IAsyncDisposable
 
         if (listeners.Front.Length > 0)
         {
-            Front = await StartAsync(FrontApp.Build(args, listeners, inProcess), cancellationToken);
+            Front = await StartAsync(FrontApp.Build(args, listeners, inProcess, inProcess is null ? Pipeline?.LoopbackAddress() : null), cancellationToken);
         }
 
         if (listeners.Admin.Length > 0)

@@ -37,4 +37,17 @@ internal static class NodeApp
 
     public static string Address(this WebApplication app) =>
         app.Urls.Single();
+
+    /// <summary>Where this process reaches a listener bound to every address (<c>0.0.0.0</c>, <c>[::]</c>): its loopback.</summary>
+    public static string LoopbackAddress(this WebApplication app)
+    {
+        var bound = new UriBuilder(app.Address()) { Path = "/" };
+        bound.Host = bound.Host switch
+        {
+            "0.0.0.0" => "127.0.0.1",
+            "[::]" => "[::1]",
+            _ => bound.Host,
+        };
+        return bound.Uri.ToString();
+    }
 }

@@ -13,21 +13,27 @@ namespace Liveness.Host.Front;
 /// </summary>
 internal static class FrontApp
 {
-    /// <summary>The cluster the default route forwards to; the in-process pipeline joins it as destination <c>local</c>.</summary>
+    /// <summary>The cluster the default route forwards to; the pipeline of the same process joins it as destination <c>local</c>.</summary>
     public const string ClusterId = "pipeline";
 
     public const string PassiveHealthSection = "Front:PassiveHealth";
 
-    public static WebApplication Build(string[] args, ListenerOptions listeners, InProcessPipeline? localPipeline)
+    /// <param name="localPipeline">The pipeline of this process behind its private socket, if it has one.</param>
+    /// <param name="localPipelineAddress">Else the address of this process's pipeline on TCP, if it has one.</param>
+    public static WebApplication Build(string[] args, ListenerOptions listeners, InProcessPipeline? localPipeline, string? localPipelineAddress)
     {
         var builder = NodeApp.CreateBuilder(args, listeners.Front);
-        if (localPipeline is not null)
+        if ((localPipeline is not null ? InProcessPipelineConnector.Address : localPipelineAddress) is { } local)
         {
             // Below every other source, so configured destinations and cluster settings still apply.
             builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
             {
-                InitialData = [new($"ReverseProxy:Clusters:{ClusterId}:Destinations:local:Address", InProcessPipelineConnector.Address)],
+                InitialData = [new($"ReverseProxy:Clusters:{ClusterId}:Destinations:local:Address", local)],
             });
+        }
+
+        if (localPipeline is not null)
+        {
             builder.Services.AddSingleton<IForwarderHttpClientFactory>(new InProcessPipelineConnector(localPipeline.SocketPath));
         }
 

@@ -143,6 +143,22 @@ public sealed class RemoteNodeTests : IClassFixture<RemoteNodeTests.Node>
         Assert.Contains("Listeners:NodeSecret", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_node_with_a_front_and_a_tcp_pipeline_serves_its_own_front()
+    {
+        await using var server = await LivenessServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Listeners:Pipeline"] = "http://0.0.0.0:0",
+            ["Listeners:NodeSecret"] = PipelineNodeProcess.Secret,
+        });
+
+        using var response = await server.Client.PostVideoAsync(File.ReadAllBytes(SharedFiles.Video("debian_kphotoalbum_movie.avi")));
+        var body = await response.ReadContractJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1000, body.GetProperty("code").GetInt32());
+    }
+
     public sealed class Node : IAsyncLifetime
     {
         private readonly string work = Directory.CreateTempSubdirectory("liveness-node-").FullName;
