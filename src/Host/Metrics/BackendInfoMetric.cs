@@ -13,6 +13,8 @@ internal static class BackendInfoMetric
         var now = new HashSet<string[]>(LabelValues.Comparer);
         foreach (var backend in loaded)
         {
+            LivenessMetrics.BackendReloads.WithLabels(backend.Name, LivenessMetrics.ReloadResult.Success);
+            LivenessMetrics.BackendReloads.WithLabels(backend.Name, LivenessMetrics.ReloadResult.Failure);
             foreach (var role in backend.Manifest.Roles)
             {
                 var active = role switch

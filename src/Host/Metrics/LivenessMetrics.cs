@@ -54,6 +54,13 @@ internal static class LivenessMetrics
         "liveness_video_seconds", "Length of uploaded videos.",
         new HistogramConfiguration { Buckets = [1, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 45, 60, 120] });
 
+    /// <summary>The results of <see cref="BackendReloads"/>.</summary>
+    public static class ReloadResult
+    {
+        public const string Success = "success";
+        public const string Failure = "failure";
+    }
+
     /// <summary>The reasons of <see cref="FrontRejected"/>.</summary>
     public static class RejectedBecause
     {

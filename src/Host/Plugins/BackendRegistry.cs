@@ -130,13 +130,13 @@ internal sealed partial class BackendRegistry(
 
             previous?.Retire();
             history[key] = history.GetValueOrDefault(key, PluginHistory.None).Success();
-            LivenessMetrics.BackendReloads.WithLabels(fresh.Name, "success").Inc();
+            LivenessMetrics.BackendReloads.WithLabels(fresh.Name, LivenessMetrics.ReloadResult.Success).Inc();
             BackendInfoMetric.Publish(loaded.Values, serving);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             history[key] = history.GetValueOrDefault(key, PluginHistory.None).Failure(e.Message);
-            LivenessMetrics.BackendReloads.WithLabels(key, "failure").Inc();
+            LivenessMetrics.BackendReloads.WithLabels(key, LivenessMetrics.ReloadResult.Failure).Inc();
             LogRejected(logger, folder, e.Message);
         }
     }

@@ -51,6 +51,14 @@ public sealed class FreshHostMetricsTests : IDisposable
             Assert.True(scrape.HasSeries("liveness_model_inference_seconds_count", ("backend", backend), ("role", role)), $"{backend} {role}");
             Assert.True(scrape.HasSeries("liveness_backend_info", ("backend", backend), ("role", role)), $"{backend} {role}");
         }
+
+        // A failed hot swap is what the reload alert waits for: its series exists before the first one.
+        foreach (var result in new[] { "success", "failure" })
+        {
+            Assert.True(scrape.HasSeries("liveness_backend_reloads_total", ("backend", "onnx"), ("result", result)), result);
+        }
+
+        Assert.Equal(0, scrape.Sum("liveness_backend_reloads_total", ("backend", "onnx"), ("result", "failure")));
     }
 
     public void Dispose() => Directory.Delete(work, recursive: true);
