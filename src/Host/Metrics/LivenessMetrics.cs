@@ -50,6 +50,11 @@ internal static class LivenessMetrics
         "liveness_front_rejected_total", "Requests the front refused before forwarding, by reason.",
         "reason");
 
+    public static readonly Counter Rejections = Prometheus.Metrics.CreateCounter(
+        "liveness_rejections_total",
+        "Reasons behind failed checks (hack, short_time): the classifier, each attack cue past its threshold, short_time; a rejection with several reasons counts under each.",
+        "reason");
+
     public static readonly Histogram VideoSeconds = Prometheus.Metrics.CreateHistogram(
         "liveness_video_seconds", "Length of uploaded videos.",
         new HistogramConfiguration { Buckets = [1, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 45, 60, 120] });
@@ -68,8 +73,13 @@ internal static class LivenessMetrics
     /// Creates every series whose label values are known before traffic, at 0: a fresh host's panels then show
     /// 0 instead of "No data", and rate()/absent() alerts see the series from the first scrape.
     /// </summary>
-    public static void PublishKnownSeries(IEnumerable<(int Code, string Status)> answers)
+    public static void PublishKnownSeries(IEnumerable<(int Code, string Status)> answers, IEnumerable<string> rejectionReasons)
     {
+        foreach (var reason in rejectionReasons)
+        {
+            Rejections.WithLabels(reason);
+        }
+
         foreach (var (code, status) in answers)
         {
             Requests.WithLabels(code.ToString(System.Globalization.CultureInfo.InvariantCulture), status);
@@ -79,6 +89,15 @@ internal static class LivenessMetrics
         foreach (var reason in RejectedBecause.All)
         {
             FrontRejected.WithLabels(reason);
+        }
+    }
+
+    /// <summary>Counts the reasons of one failed check.</summary>
+    public static void Rejected(IEnumerable<string> reasons)
+    {
+        foreach (var reason in reasons.Distinct())
+        {
+            Rejections.WithLabels(reason).Inc();
         }
     }
 
