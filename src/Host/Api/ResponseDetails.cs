@@ -10,7 +10,7 @@ namespace Liveness.Host.Api;
 /// how each part scored, how long each stage took and why, in a few sentences. Absent parts are omitted.
 /// </summary>
 internal sealed record ResponseDetails(
-    [property: JsonPropertyName("backends"), Description("The backends that served each role, with their versions and model files.")]
+    [property: JsonPropertyName("backends"), Description("The backends that decided: each with the roles it served, its version and its pinned model files.")]
     IReadOnlyList<ResponseDetails.Backend>? Backends,
     [property: JsonPropertyName("video"), Description("The decrypted upload as decoded: container (by its first bytes), length and frame size.")]
     ResponseDetails.VideoShape? Video,
@@ -36,10 +36,14 @@ internal sealed record ResponseDetails(
     IReadOnlyList<string> Reasons)
 {
     public sealed record Backend(
-        [property: JsonPropertyName("role"), Description("detector, classifier or scene_detector")] string Role,
         [property: JsonPropertyName("name")] string Name,
         [property: JsonPropertyName("version")] string Version,
-        [property: JsonPropertyName("models")] IReadOnlyList<string> Models);
+        [property: JsonPropertyName("roles"), Description("detector, classifier, scene_detector: what it served in this check")] IReadOnlyList<string> Roles,
+        [property: JsonPropertyName("models")] IReadOnlyList<Model> Models);
+
+    public sealed record Model(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("sha256")] string Sha256);
 
     public sealed record VideoShape(
         [property: JsonPropertyName("container")] string Container,
@@ -106,15 +110,23 @@ internal sealed record ResponseDetails(
         BackendsOf(trace), VideoOf(trace), FacesOf(trace), null, null, null, null, null, limit,
         trace.Stages.Milliseconds(), Milliseconds(elapsed), [message]);
 
-    private static Backend[]? BackendsOf(RequestTrace trace) => trace.Serving is not { } serving ? null :
-    [
-        Describe("detector", serving.DetectorBackend),
-        Describe("classifier", serving.ClassifierBackend),
-        .. serving.SceneDetectorBackend is { } scene ? [Describe("scene_detector", scene)] : Array.Empty<Backend>(),
-    ];
+    private static Backend[]? BackendsOf(RequestTrace trace)
+    {
+        if (trace.Serving is not { } serving)
+        {
+            return null;
+        }
 
-    private static Backend Describe(string role, Plugins.LoadedBackend backend) =>
-        new(role, backend.Name, backend.Manifest.Version, [.. backend.Manifest.Models.Select(model => model.Name)]);
+        (string Role, Plugins.LoadedBackend Backend)[] roles =
+        [
+            ("detector", serving.DetectorBackend),
+            ("classifier", serving.ClassifierBackend),
+            .. serving.SceneDetectorBackend is { } scene ? [("scene_detector", scene)] : Array.Empty<(string, Plugins.LoadedBackend)>(),
+        ];
+        return [.. roles.GroupBy(role => role.Backend).Select(backend => new Backend(
+            backend.Key.Name, backend.Key.Manifest.Version, [.. backend.Select(role => role.Role)],
+            [.. backend.Key.Manifest.Models.Select(model => new Model(model.Name, model.Sha256))]))];
+    }
 
     private static VideoShape? VideoOf(RequestTrace trace) => trace.Video is not { } video ? null
         : new VideoShape(video.Container, trace.VideoSeconds is { } seconds ? Math.Round(seconds, 3) : null, trace.FrameSize?.Width, trace.FrameSize?.Height);

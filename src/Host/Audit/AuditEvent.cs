@@ -19,7 +19,7 @@ internal sealed record AuditEvent(
     [property: JsonPropertyName("score")] double? Score,
     [property: JsonPropertyName("reasons")] IReadOnlyList<string> Reasons,
     [property: JsonPropertyName("limit")] string? Limit,
-    [property: JsonPropertyName("backends")] string? Backends,
+    [property: JsonPropertyName("backends")] IReadOnlyList<string>? Backends,
     [property: JsonPropertyName("total_ms")] double TotalMs,
     [property: JsonPropertyName("evidence_kept")] bool EvidenceKept)
 {

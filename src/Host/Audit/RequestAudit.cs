@@ -37,6 +37,14 @@ internal sealed class RequestAudit
                 trace.VideoSeconds is { } seconds ? Math.Round(seconds, 3) : null, trace.FrameSize?.Width, trace.FrameSize?.Height)
             : null;
         return new AuditEvent(requestId, Time, answeredBy, client, video, httpStatus, given.Code, given.Status, given.Score, given.Reasons,
-            given.Limit, trace?.Serving?.Label, Math.Round(elapsed.TotalMilliseconds, 1), evidenceKept);
+            given.Limit, BackendsOf(trace?.Serving), Math.Round(elapsed.TotalMilliseconds, 1), evidenceKept);
     }
+
+    /// <summary>Each role's backend as <c>role=name@version</c>.</summary>
+    private static string[]? BackendsOf(Plugins.ServingBackends? serving) => serving is null ? null :
+    [
+        $"detector={serving.DetectorBackend.Label}",
+        $"classifier={serving.ClassifierBackend.Label}",
+        .. serving.SceneDetectorBackend is { } scene ? [$"scene_detector={scene.Label}"] : Array.Empty<string>(),
+    ];
 }

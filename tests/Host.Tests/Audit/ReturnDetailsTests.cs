@@ -40,13 +40,12 @@ public sealed class ReturnDetailsTests(ServerFixture fixture)
         var (answer, details) = await DetailsAsync(File.ReadAllBytes(SharedFiles.Video(TestVideos.LiveSource)));
 
         Assert.Equal("ok", answer.GetProperty("liveness_status").GetString());
-        Assert.Equal(["classifier", "detector", "scene_detector"], details.GetProperty("backends").EnumerateArray().Select(backend => backend.GetProperty("role").GetString()).Order());
-        Assert.All(details.GetProperty("backends").EnumerateArray(), backend =>
-        {
-            Assert.Equal("onnx", backend.GetProperty("name").GetString());
-            Assert.Equal("1.0.0", backend.GetProperty("version").GetString());
-            Assert.NotEmpty(backend.GetProperty("models").EnumerateArray());
-        });
+        // The default serving roles are all the ONNX plugin's: one backend, its three roles, its pinned models.
+        var backend = Assert.Single(details.GetProperty("backends").EnumerateArray());
+        Assert.Equal("onnx", backend.GetProperty("name").GetString());
+        Assert.Equal("1.0.0", backend.GetProperty("version").GetString());
+        Assert.Equal(["detector", "classifier", "scene_detector"], backend.GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
+        Assert.All(backend.GetProperty("models").EnumerateArray(), model => Assert.Equal(64, model.GetProperty("sha256").GetString()!.Length));
         var video = details.GetProperty("video");
         Assert.Equal("mp4", video.GetProperty("container").GetString());
         Assert.Equal((1080, 720), (video.GetProperty("width").GetInt32(), video.GetProperty("height").GetInt32()));
@@ -98,6 +97,28 @@ public sealed class ReturnDetailsTests(ServerFixture fixture)
         Assert.Contains(reasons, reason => reason.Contains("an attack", StringComparison.Ordinal) || reason.Contains("device", StringComparison.Ordinal)
             || reason.Contains("motion", StringComparison.Ordinal) || reason.Contains("glare", StringComparison.Ordinal));
         Assert.False(answer.TryGetProperty("base64_image", out _));
+    }
+
+    /// <summary>
+    /// A synthetic print (<see cref="TestVideos.StillPhotoMovedByHand"/>) that the classifier takes for live and the face's motion
+    /// rejects: the reasons name the motion, not the classifier, and the rejection metric counts it under the motion cue.
+    /// </summary>
+    [Fact]
+    public async Task A_rejection_by_the_cues_alone_names_the_cues_and_is_counted_under_them()
+    {
+        var before = await Liveness.Host.Tests.Metrics.MetricsScrape.OfAsync(fixture.Server);
+
+        var (answer, details) = await DetailsAsync(TestVideos.Bytes(TestVideos.StillPhotoMovedByHand()));
+
+        var after = await Liveness.Host.Tests.Metrics.MetricsScrape.OfAsync(fixture.Server);
+        Assert.Equal("hack", answer.GetProperty("liveness_status").GetString());
+        Assert.True(details.GetProperty("score_before_cues").GetDouble() >= details.GetProperty("threshold").GetDouble());
+        var reasons = details.GetProperty("reasons").EnumerateArray().Select(reason => reason.GetString()!).ToList();
+        Assert.DoesNotContain(reasons, reason => reason.StartsWith("the classifier", StringComparison.Ordinal));
+        Assert.Contains(reasons, reason => reason.Contains("motion", StringComparison.Ordinal));
+        var motion = after.Sum("liveness_rejections_total", ("reason", "micro_motion")) + after.Sum("liveness_rejections_total", ("reason", "planar_motion"))
+            - before.Sum("liveness_rejections_total", ("reason", "micro_motion")) - before.Sum("liveness_rejections_total", ("reason", "planar_motion"));
+        Assert.True(motion >= 1);
     }
 
     [Fact]
