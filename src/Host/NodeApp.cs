@@ -1,4 +1,5 @@
 using Liveness.Host.Api;
+using Liveness.Host.Audit;
 
 namespace Liveness.Host;
 
@@ -21,6 +22,7 @@ internal static class NodeApp
     public static void UseContractEdge(this WebApplication app, bool trustIncomingRequestId)
     {
         app.UseMiddleware<RequestId>(trustIncomingRequestId);
+        app.UseMiddleware<AuditTrail>(trustIncomingRequestId ? AuditTrail.Node : AuditTrail.Front);
         app.UseMiddleware<ContractErrors>();
     }
 

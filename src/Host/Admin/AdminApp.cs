@@ -1,4 +1,5 @@
 using Liveness.Host.Api;
+using Liveness.Host.Audit;
 using Liveness.Host.Health;
 using Liveness.Host.Metrics;
 using Liveness.Host.Pipeline;
@@ -20,13 +21,15 @@ internal static class AdminApp
         builder.Services.AddSingleton(readiness);
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAdminOpenApi();
+        builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<EvidenceStore>();
         if (backends is not null)
         {
             builder.Services.AddSingleton(backends);
         }
 
         var app = builder.Build();
-        LivenessMetrics.PublishKnownSeries(LivenessEndpoint.AllAnswers(), LivenessPipeline.Stage.All, CueName.All);
+        LivenessMetrics.PublishKnownSeries(LivenessEndpoint.AllAnswers(), LivenessPipeline.Stage.All, CueName.All, DecisionReason.RejectionLabels);
         app.UseContractEdge(trustIncomingRequestId: false);
         app.MapHealthEndpoints();
         app.MapMetrics();
@@ -34,6 +37,8 @@ internal static class AdminApp
         {
             app.MapBackendAdminEndpoints();
         }
+
+        app.MapEvidenceAdminEndpoints();
 
         app.MapAdminOpenApi();
 

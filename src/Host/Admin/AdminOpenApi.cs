@@ -26,6 +26,10 @@ internal static class AdminOpenApi
         {
             options.AddDocumentTransformer(DescribeDocument);
             options.AddSchemaTransformer(DescribeContractBodies);
+            // The details' parts by their own names: BackendsView has a Backend and a Model of its own.
+            options.CreateSchemaReferenceId = type => type.Type.DeclaringType == typeof(ResponseDetails)
+                ? $"Details{type.Type.Name}"
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
         });
         // Every number this API writes is a JSON number: without this the schemas would also allow numbers as strings,
         // which the web defaults only accept when reading (and the admin API reads no numbers).
@@ -94,6 +98,7 @@ internal static class AdminOpenApi
             Name = AdminKey.Header,
             Description = "The value of Admin:Key; while it is empty every mutating admin call is refused (403).",
         };
+        OmitNullAlternatives(document);
         document.Tags = new HashSet<OpenApiTag>
         {
             new() { Name = "liveness", Description = "The SenseID silent liveness contract (public front)." },
@@ -104,13 +109,15 @@ internal static class AdminOpenApi
     }
 
     /// <summary>
-    /// The contract's bodies are written with absent fields omitted, never null (<see cref="ApiJsonContext"/>): a field is
-    /// required or optional, never nullable, and each one is described as the contract says.
+    /// The contract's bodies (and the details of the extension) are written with absent fields omitted, never null
+    /// (<see cref="ApiJsonContext"/>): a field is required or optional, never nullable, and each field of the contract's
+    /// bodies is described as the contract says.
     /// </summary>
     private static Task DescribeContractBodies(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
-        if ((type != typeof(LivenessResponse) && type != typeof(ErrorResponse)) || schema.Properties is null)
+        var contractBody = type == typeof(LivenessResponse) || type == typeof(ErrorResponse);
+        if ((!contractBody && type != typeof(ResponseDetails) && type.DeclaringType != typeof(ResponseDetails)) || schema.Properties is null)
         {
             return Task.CompletedTask;
         }
@@ -118,14 +125,25 @@ internal static class AdminOpenApi
         schema.Required = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in context.JsonTypeInfo.Properties)
         {
-            var field = (OpenApiSchema)schema.Properties[property.Name];
+            // An object field is still a bare reference here; the null beside it is added later (see OmitNullAlternatives).
+            if (!property.IsGetNullable)
+            {
+                schema.Required.Add(property.Name);
+            }
+
+            if (schema.Properties[property.Name] is not OpenApiSchema field)
+            {
+                continue;
+            }
+
             if (field.Type is { } fieldType && fieldType.HasFlag(JsonSchemaType.Null))
             {
                 field.Type = fieldType & ~JsonSchemaType.Null;
             }
-            else
+
+            if (!contractBody)
             {
-                schema.Required.Add(property.Name);
+                continue;
             }
 
             field.Description = LivenessEndpoint.FieldDescriptions[property.Name];
@@ -136,6 +154,32 @@ internal static class AdminOpenApi
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// An optional object field of the contract's bodies and the details comes out as <c>oneOf: [null, $ref]</c> once the
+    /// schemas are complete; such a field is omitted, never null, so the null alternative goes (and a contract body's field
+    /// gets its description, which the schema transformer could not set on a bare reference).
+    /// </summary>
+    private static void OmitNullAlternatives(OpenApiDocument document)
+    {
+        foreach (var (name, schema) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            var contractBody = name is nameof(LivenessResponse) or nameof(ErrorResponse);
+            if (!contractBody && name != nameof(ResponseDetails) && !name.StartsWith("Details", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var (property, value) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                if (value is OpenApiSchema field && field.OneOf?.FirstOrDefault(alternative => alternative is OpenApiSchema { Type: JsonSchemaType.Null }) is { } nullAlternative)
+                {
+                    field.OneOf.Remove(nullAlternative);
+                    field.Description ??= contractBody ? LivenessEndpoint.FieldDescriptions[property] : null;
+                }
+            }
+        }
     }
 
     /// <summary>An endpoint route builder whose endpoints are discovered but never routed (see <see cref="DescribePublicEndpoint"/>).</summary>

@@ -1,3 +1,4 @@
+using Liveness.Host.Audit;
 using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -36,7 +37,7 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
                 LogBackendFailure(logger, cause);
             }
 
-            await WriteAsync(context, error.Kind, error.Message);
+            await WriteAsync(context, error.Kind, error.Message, error.Limit);
         }
         catch (BadHttpRequestException error)
         {
@@ -56,7 +57,8 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
     }
 
     /// <summary>Writes the contract's error body for <paramref name="kind"/>; the one way any layer answers a failure.</summary>
-    public static async Task WriteAsync(HttpContext context, ErrorKind kind, string detail)
+    /// <param name="limit">For a 2008, the limit the video broke: <c>return_details</c> and the audit name it.</param>
+    public static async Task WriteAsync(HttpContext context, ErrorKind kind, string detail, string? limit = null)
     {
         var entry = ErrorTable.For(kind);
         if (context.Response.HasStarted)
@@ -71,9 +73,16 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
             LivenessMetrics.Answered(entry.Code, Outcome, RequestId.Elapsed(context));
         }
 
+        var message = $"{entry.Message}: {detail}";
+        var audit = RequestAudit.Of(context);
+        audit?.Failed(entry.Code, message, limit);
         context.Response.Clear();
         context.Response.StatusCode = entry.HttpStatus;
-        var body = new ErrorResponse(entry.Code, $"{entry.Message}: {detail}", RequestId.Of(context));
+        // Only a request that was read can have asked for details (the extension return_details).
+        var details = audit?.Request is { ReturnDetails: true } request
+            ? ResponseDetails.OfError(request.Trace, message, limit, RequestId.Elapsed(context))
+            : null;
+        var body = new ErrorResponse(entry.Code, message, RequestId.Of(context), details);
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await context.Response.WriteAsJsonAsync(body, ApiJsonContext.Default.ErrorResponse, cancellationToken: CancellationToken.None);
     }

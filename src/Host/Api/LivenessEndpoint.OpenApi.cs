@@ -31,7 +31,11 @@ internal static partial class LivenessEndpoint
         bool ReturnFaceImage = false,
         [property: JsonPropertyName(LivenessRequestReader.ReturnStatus)]
         [property: Description("Return liveness_status. true/false in any case, or 1/0; default false.")]
-        bool ReturnStatus = false);
+        bool ReturnStatus = false,
+        [property: JsonPropertyName(LivenessRequestReader.ReturnDetails)]
+        [property: Description("Extension (not SenseID's): return details, why the check decided as it did (every status, and error answers "
+            + "of the pipeline such as 2008, naming the limit broken). true/false in any case, or 1/0; default false: the answer is the contract's, byte for byte.")]
+        bool ReturnDetails = false);
 
     /// <summary>The failures a client of this endpoint can meet, each with a message it could really get.</summary>
     private static readonly (ErrorKind Kind, string Name, string Detail)[] ContractFailures =
@@ -60,6 +64,8 @@ internal static partial class LivenessEndpoint
         ["base64_face_image"] = "Only when passed and return_face_image=true: the face clipped from the selected frame, JPEG, Base64.",
         ["message"] = "What was wrong, in words a client developer can act on; never key material or video bytes.",
         ["request_id"] = "Unique per request; also in the X-Request-Id header and the server's logs.",
+        ["details"] = "Extension, only when return_details=true: the backends, faces, classifier scores over time, cues, scores, threshold, "
+            + "stage timings and reasons behind the answer; on a 2008 the limit the video broke. Never sent otherwise.",
     };
 
     private const string Description = """

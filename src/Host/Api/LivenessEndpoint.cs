@@ -1,6 +1,9 @@
+using Liveness.Host.Audit;
 using Liveness.Host.Metrics;
 using Liveness.Host.Pipeline;
+using Liveness.Host.Pipeline.Cues;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Api;
 
@@ -14,18 +17,38 @@ internal static partial class LivenessEndpoint
 
     // [FromServices]: the admin listener maps this endpoint's description without the pipeline's services (AdminOpenApi).
     private static async Task HandleAsync(
-        HttpContext context, [FromServices] LivenessPipeline pipeline, [FromServices] RequestDeadline deadline, ILogger<LivenessPipeline> logger)
+        HttpContext context, [FromServices] LivenessPipeline pipeline, [FromServices] RequestDeadline deadline,
+        [FromServices] DecisionExplainer explainer, [FromServices] EvidenceStore evidence, [FromServices] IOptions<FusionOptions> fusion,
+        ILogger<LivenessPipeline> logger)
     {
         var cancellationToken = context.RequestAborted;
         var request = await LivenessRequestReader.ReadAsync(context.Request, cancellationToken);
+        var audit = RequestAudit.Of(context);
+        if (audit is not null)
+        {
+            // From here on an error answer can explain itself (ContractErrors) and the audit knows the video.
+            audit.Request = request;
+            request.Trace.KeepsEvidence = evidence.Keeps;
+        }
+
         var decision = await deadline.RunAsync(checkToken => pipeline.RunAsync(request, checkToken), cancellationToken);
-        var response = Shape(decision, request, RequestId.Of(context));
+        var reasons = explainer.Explain(decision, request.Trace);
+        audit?.Decided(decision, reasons);
         var elapsed = RequestId.Elapsed(context);
+        var response = Shape(decision, request, RequestId.Of(context)) with
+        {
+            Details = request.ReturnDetails ? ResponseDetails.Of(decision, request.Trace, explainer, reasons, fusion.Value.ClassifierQuantile, elapsed) : null,
+        };
         LivenessMetrics.Answered(1000, StatusName(decision.Status), elapsed);
         if (decision.Status != LivenessStatus.ShortTime)
         {
             // Only classified answers: short_time has no score of its own, and would blur drift watching.
             LivenessMetrics.Score.Observe(decision.Score);
+        }
+
+        if (!decision.Passed)
+        {
+            LivenessMetrics.Rejected(reasons.Select(reason => reason.Label));
         }
 
         LogAnswered(logger, StatusName(decision.Status), decision.Score, decision.Backends, elapsed.TotalMilliseconds);

@@ -24,9 +24,12 @@ public sealed class LivenessError(ErrorKind kind, string detail, Exception? inne
 {
     public ErrorKind Kind { get; } = kind;
 
+    /// <summary>For a 2008, the limit the video broke (<c>Video:MaxSeconds</c>), when it broke one: <c>return_details</c> and the audit name it.</summary>
+    public string? Limit { get; private init; }
+
     public static LivenessError InvalidArgument(string detail) => new(ErrorKind.InvalidArgument, detail);
 
-    public static LivenessError InvalidVideo(string detail) => new(ErrorKind.InvalidVideo, detail);
+    public static LivenessError InvalidVideo(string detail, string? limit = null) => new(ErrorKind.InvalidVideo, detail) { Limit = limit };
 
     public static LivenessError CheckFailed(string detail, Exception? inner = null) => new(ErrorKind.CheckFailed, detail, inner);
 }

@@ -12,6 +12,9 @@ internal static class LivenessRequestReader
     public const string ReturnFaceImage = "return_face_image";
     public const string ReturnStatus = "return_status";
 
+    /// <summary>Our extension: the answer gains a <c>details</c> object explaining the decision.</summary>
+    public const string ReturnDetails = "return_details";
+
     private static readonly JsonDocumentOptions JsonOptions = new() { AllowDuplicateProperties = false };
 
     public static async Task<LivenessRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -73,7 +76,8 @@ internal static class LivenessRequestReader
             Required(video),
             ContractBoolean.Parse(ReturnImage, Single(form, ReturnImage)),
             ContractBoolean.Parse(ReturnFaceImage, Single(form, ReturnFaceImage)),
-            ContractBoolean.Parse(ReturnStatus, Single(form, ReturnStatus)));
+            ContractBoolean.Parse(ReturnStatus, Single(form, ReturnStatus)),
+            ContractBoolean.Parse(ReturnDetails, Single(form, ReturnDetails)));
     }
 
     private static string? Single(IFormCollection form, string field)
@@ -106,7 +110,8 @@ internal static class LivenessRequestReader
             Required(video),
             JsonBoolean(root, ReturnImage),
             JsonBoolean(root, ReturnFaceImage),
-            JsonBoolean(root, ReturnStatus));
+            JsonBoolean(root, ReturnStatus),
+            JsonBoolean(root, ReturnDetails));
     }
 
     private static bool JsonBoolean(JsonElement root, string field) =>

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Liveness.Host.Audit;
 using Liveness.Host.Crypto;
 using Liveness.Host.Front;
 using Liveness.Host.Health;
@@ -45,6 +46,9 @@ internal static partial class PipelineApp
         builder.Services.AddSingleton<VideoDecryptor>();
         builder.Services.AddSingleton<LivenessPipeline>();
         builder.Services.AddSingleton<RequestDeadline>();
+        builder.Services.AddAudit();
+        builder.Services.AddSingleton<DecisionExplainer>();
+        builder.Services.AddHostedService<EvidenceRetention>();
         var api = builder.Configuration.ValidatedSection<ApiOptions>(ApiOptions.Section);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -1,4 +1,5 @@
 using Liveness.Host.Api;
+using Liveness.Host.Audit;
 using Prometheus;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Forwarder;
@@ -59,6 +60,7 @@ internal static class FrontApp
                 $"{PassiveHealthSection}: DetectionWindowSize must be positive, MinimalTotalCountThreshold not negative, DefaultFailureRateLimit within [0, 1]")
             .ValidateOnStart();
         builder.Services.AddRateLimiter(limiter => FrontRateLimiter.Configure(limiter, front));
+        builder.Services.AddAudit();
         builder.Logging.AddFilter(ForwardingFailures.YarpForwarderCategory, LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

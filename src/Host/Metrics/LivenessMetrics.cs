@@ -50,6 +50,11 @@ internal static class LivenessMetrics
         "liveness_front_rejected_total", "Requests the front refused before forwarding, by reason.",
         "reason");
 
+    public static readonly Counter Rejections = Prometheus.Metrics.CreateCounter(
+        "liveness_rejections_total",
+        "Reasons behind failed checks (hack, short_time): the classifier, each attack cue past its threshold, short_time; a rejection with several reasons counts under each.",
+        "reason");
+
     public static readonly Histogram VideoSeconds = Prometheus.Metrics.CreateHistogram(
         "liveness_video_seconds", "Length of uploaded videos.",
         new HistogramConfiguration { Buckets = [1, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 45, 60, 120] });
@@ -75,7 +80,8 @@ internal static class LivenessMetrics
     /// Creates every series whose label values are known before traffic, at 0: a fresh host's panels then show
     /// 0 instead of "No data", and rate()/absent() alerts see the series from the first scrape.
     /// </summary>
-    public static void PublishKnownSeries(IEnumerable<(int Code, string Status)> answers, IEnumerable<string> stages, IEnumerable<string> cues)
+    public static void PublishKnownSeries(
+        IEnumerable<(int Code, string Status)> answers, IEnumerable<string> stages, IEnumerable<string> cues, IEnumerable<string> rejectionReasons)
     {
         foreach (var stage in stages)
         {
@@ -85,6 +91,11 @@ internal static class LivenessMetrics
         foreach (var cue in cues)
         {
             CuePenalty.WithLabels(cue);
+        }
+
+        foreach (var reason in rejectionReasons)
+        {
+            Rejections.WithLabels(reason);
         }
 
         foreach (var (code, status) in answers)
@@ -101,6 +112,15 @@ internal static class LivenessMetrics
 
     /// <summary>The <c>role</c> label of a backend's series (<see cref="BackendInfo"/>, <see cref="ModelInference"/>).</summary>
     public static string RoleLabel(Abstractions.BackendRole role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>Counts the reasons of one failed check.</summary>
+    public static void Rejected(IEnumerable<string> reasons)
+    {
+        foreach (var reason in reasons.Distinct())
+        {
+            Rejections.WithLabels(reason).Inc();
+        }
+    }
 
     /// <summary>Counts one answered request and its end-to-end time.</summary>
     public static void Answered(int code, string status, TimeSpan elapsed)

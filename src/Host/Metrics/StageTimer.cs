@@ -29,6 +29,10 @@ internal sealed class StageTimer
     /// <summary>Time measured elsewhere, e.g. on the decoding thread.</summary>
     public void Add(string stage, TimeSpan elapsed) => Add(stage, (long)(elapsed.TotalSeconds * Stopwatch.Frequency));
 
+    /// <summary>The time so far in each stage, for the answer's details and the audit (milliseconds).</summary>
+    public IReadOnlyDictionary<string, double> Milliseconds() =>
+        ticks.ToDictionary(pair => pair.Key, pair => Math.Round(Stopwatch.GetElapsedTime(0, pair.Value).TotalMilliseconds, 1));
+
     public void Report()
     {
         foreach (var (stage, elapsed) in ticks)

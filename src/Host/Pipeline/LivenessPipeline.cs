@@ -28,7 +28,7 @@ internal sealed class LivenessPipeline(
 
     public async Task<LivenessDecision> RunAsync(LivenessRequest request, CancellationToken cancellationToken)
     {
-        var stages = new StageTimer();
+        var stages = request.Trace.Stages;
         try
         {
             return await RunAsync(request, stages, cancellationToken);
@@ -43,20 +43,29 @@ internal sealed class LivenessPipeline(
     private async Task<LivenessDecision> RunAsync(LivenessRequest request, StageTimer stages, CancellationToken cancellationToken)
     {
         var videoBytes = stages.Time(Stage.Decrypt, () => decryptor.Decrypt(request.EncryptedVideo));
+        request.Trace.Decrypted(videoBytes);
         using var lease = backends.Lease() ?? throw new LivenessError(ErrorKind.NoBackendReady, "no model backend is ready");
         var serving = lease.Backends;
+        request.Trace.Serving = serving;
 
         using var file = await TempVideoFile.WriteAsync(video.ResolveTempDirectory(), videoBytes, cancellationToken);
         using var shortlist = new FrameShortlist(options.ClassifiedFrames);
         using var motion = MotionCues.Wanted(fusion) ? new FaceMotion() : null;
         var tracks = new FaceTracks(options);
         var devices = new FrameCoverage(options.SceneSeconds, options.SceneFrames);
-        var (videoSeconds, faceSeconds) = await FollowFaceAsync(file.Path, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
+        var (videoSeconds, faceSeconds, frameSize) = await FollowFaceAsync(file.Path, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
         LivenessMetrics.VideoSeconds.Observe(videoSeconds);
+        request.Trace.Followed(videoSeconds, faceSeconds, frameSize, tracks.All);
 
         if (videoSeconds < VideoOptions.MinSeconds)
         {
-            throw LivenessError.InvalidVideo($"the video is {videoSeconds:0.##} s long, shorter than {VideoOptions.MinSeconds} s");
+            throw LivenessError.InvalidVideo(
+                $"the video is {videoSeconds:0.##} s long, shorter than {VideoOptions.MinSeconds} s", $"{VideoOptions.Section}:{nameof(VideoOptions.MinSeconds)}");
+        }
+
+        if (shortlist.Frames.Count > 0)
+        {
+            request.Trace.Selected(shortlist.Frames[0], options.JpegQuality);
         }
 
         if (faceSeconds < options.MinFaceSeconds || shortlist.Frames.Count == 0)
@@ -89,15 +98,17 @@ internal sealed class LivenessPipeline(
     /// face large enough to matter, classifies each over the time it is seen, looks for a device holding a face on a
     /// few frames, follows the main face's motion and shortlists its best frames.
     /// </summary>
-    private async Task<(double VideoSeconds, double FaceSeconds)> FollowFaceAsync(
+    private async Task<(double VideoSeconds, double FaceSeconds, (int Width, int Height)? FrameSize)> FollowFaceAsync(
         string path, ServingBackends serving, FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion,
         StageTimer stages, CancellationToken cancellationToken)
     {
         using var sampled = SampledVideo.Open(path, video, logger);
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
         FaceTrack? followed = null;
+        (int Width, int Height)? frameSize = null;
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
         {
+            frameSize ??= (frame.Image.Width, frame.Image.Height);
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, BackendRole.Detector, () => serving.Detector.Detect(frame.Image.AsBgrImage())));
             var face = tracks.Follow(frame.Seconds, faces);
             if (options.CoverageSeconds > 0)
@@ -133,7 +144,7 @@ internal sealed class LivenessPipeline(
         }
 
         stages.Add(Stage.Decode, decoder.DecodeTime);
-        return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds));
+        return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds), frameSize);
     }
 
     /// <summary>Classifies each tracked face of this frame whose coverage wants a frame now, on the picture inside any black bars.</summary>

@@ -85,5 +85,12 @@ internal sealed class DecodedTimeline(VideoOptions options)
     public string OverPixels(string size) =>
         Refusal($"a frame of {size} is over the limit of {options.MaxFramePixels} pixels", nameof(VideoOptions.MaxFramePixels));
 
-    public static string Refusal(string what, string setting) => $"{what} (Video:{setting})";
+    public static string Refusal(string what, string setting) => $"{what} ({VideoOptions.Section}:{setting})";
+
+    /// <summary>The setting a <see cref="Refusal"/> names (<c>Video:MaxSeconds</c>); null for any other message.</summary>
+    public static string? LimitOf(string message)
+    {
+        var start = message.LastIndexOf($" ({VideoOptions.Section}:", StringComparison.Ordinal);
+        return start >= 0 && message.EndsWith(')') ? message[(start + 2)..^1] : null;
+    }
 }

@@ -121,7 +121,7 @@ internal sealed class DecoderProcess : IDisposable
                     : failure ?? "the video could not be decoded (unknown container or codec)");
         if (reason is not null)
         {
-            throw LivenessError.InvalidVideo(reason);
+            throw LivenessError.InvalidVideo(reason, DecodedTimeline.LimitOf(reason));
         }
 
         return timeline.Frames > 0 ? null : throw LivenessError.InvalidVideo("the video has no decodable frame");

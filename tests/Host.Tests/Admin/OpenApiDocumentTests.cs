@@ -39,7 +39,7 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture)
         foreach (var type in BodyTypes)
         {
             var fields = Schema(document, content.GetProperty(type).GetProperty("schema")).GetProperty("properties");
-            Assert.Equal(["encrypted_video", "return_image", "return_face_image", "return_status"], fields.EnumerateObject().Select(field => field.Name));
+            Assert.Equal(["encrypted_video", "return_image", "return_face_image", "return_status", "return_details"], fields.EnumerateObject().Select(field => field.Name));
             Assert.True(content.GetProperty(type).GetProperty("examples").EnumerateObject().Any());
         }
 

@@ -23,6 +23,7 @@ public sealed class DashboardTests
         "liveness_front_rejected_total",
         "liveness_video_seconds",
         "liveness_cue_penalty",
+        "liveness_rejections_total",
     ];
 
     [Fact]

@@ -29,6 +29,12 @@ public sealed class FreshHostMetricsTests : IDisposable
             Assert.Equal(0, scrape.Sum("liveness_requests_total", ("code", code), ("status", status)));
         }
 
+        foreach (var reason in new[] { "classifier", "short_time", "screen_border", "moire", "glare", "planar_motion", "micro_motion", "device_in_view" })
+        {
+            Assert.True(scrape.HasSeries("liveness_rejections_total", ("reason", reason)), reason);
+            Assert.Equal(0, scrape.Sum("liveness_rejections_total", ("reason", reason)));
+        }
+
         foreach (var outcome in new[] { "ok", "hack", "short_time", "error" })
         {
             Assert.True(scrape.HasSeries("liveness_request_duration_seconds_count", ("outcome", outcome)), outcome);

@@ -2,9 +2,10 @@ namespace Liveness.Host.Pipeline.Cues;
 
 /// <summary>
 /// What one cue saw in a presentation: its measure, in the cue's unit, the attack evidence (0 to 1) it makes of
-/// it, and its weight: <see cref="Penalty"/> is what it takes off the score's log-odds.
+/// it, and its weight: <see cref="Penalty"/> is what it takes off the score's log-odds. The threshold is kept for
+/// the answer's details (<c>return_details</c>).
 /// </summary>
-public readonly record struct CueReading(string Cue, double Measure, double Evidence, double Weight)
+public readonly record struct CueReading(string Cue, double Measure, double Evidence, double Weight, double Threshold)
 {
     public double Penalty => Weight * Evidence;
 
@@ -16,6 +17,6 @@ public readonly record struct CueReading(string Cue, double Measure, double Evid
     {
         var distance = (measure - setting.Threshold) / softness;
         var evidence = 1 / (1 + Math.Exp(attackBelow ? distance : -distance));
-        return new CueReading(cue, measure, evidence, setting.Weight);
+        return new CueReading(cue, measure, evidence, setting.Weight, setting.Threshold);
     }
 }
