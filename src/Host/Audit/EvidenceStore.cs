@@ -48,7 +48,17 @@ internal sealed partial class EvidenceStore(IOptions<AuditOptions> options, ILog
                 ? Directory.CreateDirectory(audit.ImageFolder)
                 : Directory.CreateDirectory(audit.ImageFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var path = PathOf(requestId);
-            File.WriteAllBytes(path + ".tmp", sealedBytes);
+            var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                // Sealed, but still nobody else's to read or delete: 0600 whatever the umask.
+                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var file = new FileStream(path + ".tmp", create))
+            {
+                file.Write(sealedBytes);
+            }
             File.Move(path + ".tmp", path, overwrite: true);
             return true;
         }

@@ -41,6 +41,7 @@ public sealed class EvidenceTests(AuditedServer audited)
 
         // On disk: nonce, ciphertext and tag under the audit key, the request id as associated data; no JPEG in the clear.
         var sealedBytes = File.ReadAllBytes(Path.Combine(audited.ImageFolder, id + ".evidence"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(audited.ImageFolder, id + ".evidence")));
         Assert.Equal(-1, sealedBytes.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]));
         var plaintext = new byte[sealedBytes.Length - 28];
         using var aes = new AesGcm(Convert.FromHexString(AuditedServer.ImageKey), 16);
