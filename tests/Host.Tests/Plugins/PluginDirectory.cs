@@ -56,7 +56,9 @@ internal sealed class PluginDirectory : IDisposable
     /// <summary>Copies over the plugin's DLL in place, as an operator deploying a new build does.</summary>
     public void OverwriteAssembly(string plugin, byte[]? with = null)
     {
-        var dll = Directory.GetFiles(Path.Combine(Root, plugin), "Liveness.Plugins.*.dll").Single();
+        // The assembly its manifest names: the folder also holds the plugins' shared PluginSupport assembly.
+        var folder = Path.Combine(Root, plugin);
+        var dll = Path.Combine(folder, JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "plugin.json")))!["assembly"]!.GetValue<string>());
         var bytes = with ?? File.ReadAllBytes(dll);
         using var stream = new FileStream(dll, FileMode.Open, FileAccess.Write);
         stream.SetLength(0);
