@@ -15,12 +15,7 @@ internal static class BackendInfoMetric
         {
             foreach (var role in backend.Manifest.Roles)
             {
-                var active = role switch
-                {
-                    Abstractions.BackendRole.Detector => serving?.DetectorBackend == backend,
-                    Abstractions.BackendRole.Classifier => serving?.ClassifierBackend == backend,
-                    _ => serving?.SceneDetectorBackend == backend,
-                };
+                var active = serving?.Serves(backend, role) == true;
                 now.Add([backend.Name, role.ToString().ToLowerInvariant(), backend.Manifest.Version, active ? "true" : "false"]);
             }
         }
