@@ -12,9 +12,9 @@ namespace Liveness.Host.Admin;
 /// </summary>
 internal static class AdminApp
 {
-    public static WebApplication Build(string[] args, ListenerOptions listeners, IReadiness readiness, BackendRegistry? backends)
+    public static WebApplication Build(WebApplicationBuilder builder, ListenerOptions listeners, IReadiness readiness, BackendRegistry? backends)
     {
-        var builder = NodeApp.CreateBuilder(args, listeners.Admin);
+        builder.WebHost.UseUrls(listeners.Admin);
         builder.Services.AddSingleton(readiness);
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAdminOpenApi();

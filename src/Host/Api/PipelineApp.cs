@@ -8,7 +8,7 @@ using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
 using Liveness.Host.Video;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -20,9 +20,9 @@ namespace Liveness.Host.Api;
 /// </summary>
 internal static partial class PipelineApp
 {
-    public static WebApplication Build(string[] args, string url, string nodeSecret)
+    public static WebApplication Build(WebApplicationBuilder builder, string url, string nodeSecret)
     {
-        var builder = NodeApp.CreateBuilder(args, url);
+        builder.WebHost.UseUrls(url);
         AddSettings(builder.Services, builder.Configuration);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<ModelStore>();
@@ -34,25 +34,20 @@ internal static partial class PipelineApp
         builder.Services.AddSingleton<VideoDecryptor>();
         builder.Services.AddSingleton<LivenessPipeline>();
         builder.Services.AddSingleton<RequestDeadline>();
-        var api = builder.Configuration.ValidatedSection<ApiOptions>(ApiOptions.Section);
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        builder.Services.AddOptions<FormOptions>().Configure<IOptions<RequestBodyOptions>>((form, body) =>
         {
-            kestrel.Limits.MaxRequestBodySize = api.MaxRequestBytes;
-            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(api.MinRequestBytesPerSecond, api.MinRequestRateGracePeriod);
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, body.Value.MaxBytes);
+            form.MultipartBodyLengthLimit = body.Value.MaxBytes;
         });
-        builder.Services.Configure<FormOptions>(form =>
-        {
-            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, api.MaxRequestBytes);
-            form.MultipartBodyLengthLimit = api.MaxRequestBytes;
-        });
-        builder.Services.AddRateLimiter(limiter => LimitConcurrency(limiter, api));
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<ApiOptions>>((limiter, api) => LimitConcurrency(limiter, api.Value));
 
         var app = builder.Build();
         WarnOnManualKeys(app);
         app.UseContractEdgeBehindFront(nodeSecret);
         app.UseHttpMetrics();
         app.UseRateLimiter();
-        app.UseMiddleware<RequestSizeLimits>(api.MaxRequestBytes);
+        app.UseMiddleware<RequestSizeLimits>();
         app.MapLivenessEndpoint();
         app.MapHealthEndpoints();
         return app;
@@ -64,6 +59,7 @@ internal static partial class PipelineApp
             .PostConfigure(crypto => crypto.ApplyManualNames(configuration))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        RequestBodyOptions.AddTo(services);
         services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FusionOptions>().BindConfiguration(FusionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -72,7 +68,7 @@ internal static partial class PipelineApp
     }
 
     /// <summary>The node's own bound on checks at once, whichever fronts send them; health probes are never queued.</summary>
-    private static void LimitConcurrency(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions limiter, ApiOptions api)
+    private static void LimitConcurrency(RateLimiterOptions limiter, ApiOptions api)
     {
         limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => HealthEndpoints.IsProbe(context.Request.Path)
             ? RateLimitPartition.GetNoLimiter("probes")
