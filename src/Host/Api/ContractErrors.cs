@@ -105,16 +105,4 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         StatusCodes.Status504GatewayTimeout => "the pipeline node did not answer within the front's time limit",
         _ => "the request could not be served",
     };
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answered error {Code} (HTTP {HttpStatus}, {Kind})")]
-    private static partial void LogAnswered(ILogger logger, int code, int httpStatus, ErrorKind kind);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A model backend failed")]
-    private static partial void LogBackendFailure(ILogger logger, Exception error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The client went away before the answer")]
-    private static partial void LogAborted(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure")]
-    private static partial void LogUnexpected(ILogger logger, Exception error);
 }

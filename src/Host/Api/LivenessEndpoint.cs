@@ -58,7 +58,4 @@ internal static partial class LivenessEndpoint
         LivenessStatus.ShortTime => "short_time",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answered {Status} with score {Score:0.0000} by {Backends} in {ElapsedMs:0.0} ms")]
-    private static partial void LogAnswered(ILogger logger, string status, double score, string backends, double elapsedMs);
 }

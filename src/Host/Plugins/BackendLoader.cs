@@ -77,7 +77,4 @@ internal sealed partial class BackendLoader(
             throw new InvalidOperationException($"plugin {manifest.Name} does not fill the roles its manifest declares");
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backend {Name} {Version} loaded, warmed up and self-tested: {SelfTest}")]
-    private static partial void LogLoaded(ILogger logger, string name, string version, string selfTest);
 }
