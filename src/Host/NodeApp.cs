@@ -1,8 +1,6 @@
-using Liveness.Host.Api;
-
 namespace Liveness.Host;
 
-/// <summary>What every listener of the host shares: the configuration sources, its own URL, and the contract's request ids and error form.</summary>
+/// <summary>What every listener of the host shares: the configuration sources and its own URL.</summary>
 internal static class NodeApp
 {
     /// <summary>A listener's builder, its URL still to set: the first one's configuration also tells which listeners there are.</summary>
@@ -13,14 +11,6 @@ internal static class NodeApp
         // Under systemd (Type=notify, deploy/liveness.service): readiness and stopping notifications, journald log levels.
         builder.Host.UseSystemd();
         return builder;
-    }
-
-    /// <summary>Request ids and the contract's error body for everything behind them.</summary>
-    /// <param name="trustIncomingRequestId">Pipeline nodes keep the id their front assigned; fronts always assign a new one.</param>
-    public static void UseContractEdge(this WebApplication app, bool trustIncomingRequestId)
-    {
-        app.UseMiddleware<RequestId>(trustIncomingRequestId);
-        app.UseMiddleware<ContractErrors>();
     }
 
     public static string Address(this WebApplication app) =>

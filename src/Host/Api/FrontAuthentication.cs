@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Liveness.Host.Contract;
 using Liveness.Host.Health;
 
 namespace Liveness.Host.Api;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Liveness.Host.Contract;
 using Microsoft.AspNetCore.OpenApi;
 using Liveness.Host.Video;
 using Microsoft.OpenApi;

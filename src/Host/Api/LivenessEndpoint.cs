@@ -1,3 +1,4 @@
+using Liveness.Host.Contract;
 using Liveness.Host.Metrics;
 using Liveness.Host.Pipeline;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace Liveness.Host.Api;
 /// <summary><c>POST /liveness/silent_detection/stateless</c>: binds the request, runs the pipeline and shapes the answer as the contract says.</summary>
 internal static partial class LivenessEndpoint
 {
-    public const string Route = "/liveness/silent_detection/stateless";
+    public const string Route = LivenessRoute.Path;
 
     public static void MapLivenessEndpoint(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Route, HandleAsync).DescribeContract();

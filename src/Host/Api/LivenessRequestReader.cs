@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Liveness.Host.Contract;
 using Microsoft.Extensions.Primitives;
 
 namespace Liveness.Host.Api;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Liveness.Host.Contract;
 
 namespace Liveness.Host.Api;
 
@@ -13,13 +14,8 @@ internal sealed record LivenessResponse(
     [property: JsonPropertyName("base64_face_image")] string? Base64FaceImage,
     [property: JsonPropertyName("request_id")] string RequestId);
 
-/// <summary>The abnormal response body.</summary>
-internal sealed record ErrorResponse(
-    [property: JsonPropertyName("code")] int Code,
-    [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("request_id")] string RequestId);
-
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LivenessResponse))]
+// The error body too, for readers of both (tools/Eval); the host writes it with ErrorJsonContext.
 [JsonSerializable(typeof(ErrorResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

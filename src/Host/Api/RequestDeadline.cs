@@ -1,3 +1,4 @@
+using Liveness.Host.Contract;
 using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Api;

@@ -1,3 +1,4 @@
+using Liveness.Host.Contract;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Liveness.Host.Front;

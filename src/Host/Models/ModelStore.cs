@@ -97,7 +97,7 @@ internal sealed partial class ModelStore(
     /// <summary>A manifest's model name is a path under the folder, never <c>../</c> or absolute: a plugin must not write or read elsewhere.</summary>
     private string InsideOrRefuse(string folder, ModelFile model)
     {
-        if (Plugins.ConfinedPath.Resolve(folder, model.Name) is { } path)
+        if (ConfinedPath.Resolve(folder, model.Name) is { } path)
         {
             return path;
         }

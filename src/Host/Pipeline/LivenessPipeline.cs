@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Liveness.Host.Api;
+using Liveness.Host.Contract;
 using Liveness.Host.Crypto;
 using Liveness.Host.Metrics;
 using Liveness.Host.Pipeline.Cues;

@@ -1,5 +1,4 @@
 using Liveness.Abstractions;
-using Liveness.Host.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Plugins;

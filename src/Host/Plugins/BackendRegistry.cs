@@ -1,5 +1,4 @@
 using Liveness.Abstractions;
-using Liveness.Host.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Plugins;
@@ -22,6 +21,12 @@ internal sealed partial class BackendRegistry(
 
     /// <summary>The backends serving now, or null while none is ready.</summary>
     public ServingBackends? Serving => serving;
+
+    /// <summary>After every change of what is loaded or what serves: the loaded backends and those serving. Raised under the registry's lock.</summary>
+    public event Action<IReadOnlyCollection<LoadedBackend>, ServingBackends?>? Changed;
+
+    /// <summary>After every attempt to load a plugin folder: the backend's name (the folder's when it failed) and whether it loaded.</summary>
+    public event Action<string, bool>? LoadAttempted;
 
     /// <summary>A hold on the serving backends for one request, or null while none is ready.</summary>
     public BackendLease? Lease() => BackendLease.Take(() => serving);
@@ -79,7 +84,7 @@ internal sealed partial class BackendRegistry(
 
                 loaded.Remove(gone.Name);
                 gone.Retire();
-                BackendInfoMetric.Publish(loaded.Values, serving);
+                Changed?.Invoke(loaded.Values, serving);
             }
         }
         finally
@@ -130,13 +135,13 @@ internal sealed partial class BackendRegistry(
 
             previous?.Retire();
             history[key] = history.GetValueOrDefault(key, PluginHistory.None).Success();
-            LivenessMetrics.BackendReloads.WithLabels(fresh.Name, "success").Inc();
-            BackendInfoMetric.Publish(loaded.Values, serving);
+            LoadAttempted?.Invoke(fresh.Name, true);
+            Changed?.Invoke(loaded.Values, serving);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             history[key] = history.GetValueOrDefault(key, PluginHistory.None).Failure(e.Message);
-            LivenessMetrics.BackendReloads.WithLabels(key, "failure").Inc();
+            LoadAttempted?.Invoke(key, false);
             LogRejected(logger, folder, e.Message);
         }
     }
@@ -161,7 +166,7 @@ internal sealed partial class BackendRegistry(
     private void Serve(ServingBackends next)
     {
         serving = next;
-        BackendInfoMetric.Publish(loaded.Values, next);
+        Changed?.Invoke(loaded.Values, next);
         LogServing(logger, next.DetectorBackend.Label, next.ClassifierBackend.Label, next.SceneDetectorBackend?.Label ?? "none");
     }
 

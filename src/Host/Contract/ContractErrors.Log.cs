@@ -1,7 +1,7 @@
 using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Liveness.Host.Api;
+namespace Liveness.Host.Contract;
 
 internal sealed partial class ContractErrors
 {

@@ -1,7 +1,10 @@
 using System.Threading.RateLimiting;
+using Liveness.Host.Api;
+using Liveness.Host.Contract;
 using Liveness.Host.Crypto;
 using Liveness.Host.Front;
 using Liveness.Host.Health;
+using Liveness.Host.Metrics;
 using Liveness.Host.Models;
 using Liveness.Host.Pipeline;
 using Liveness.Host.Pipeline.Cues;
@@ -12,7 +15,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
-namespace Liveness.Host.Api;
+namespace Liveness.Host;
 
 /// <summary>
 /// The pipeline node: the contract endpoint, the pipeline's parts, the backend plugins and their health. It
@@ -43,6 +46,7 @@ internal static partial class PipelineApp
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<ApiOptions>>((limiter, api) => LimitConcurrency(limiter, api.Value));
 
         var app = builder.Build();
+        BackendMetrics.Follow(app.Services.GetRequiredService<BackendRegistry>());
         WarnOnManualKeys(app);
         app.UseContractEdgeBehindFront(nodeSecret);
         app.UseHttpMetrics();

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Liveness.Host.Api;
 using Liveness.Host.Crypto;
 using Liveness.Host.Front;
 using Liveness.Host.Health;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
-namespace Liveness.Host.Api;
+namespace Liveness.Host;
 
 internal static partial class PipelineApp
 {

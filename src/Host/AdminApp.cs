@@ -1,10 +1,12 @@
+using Liveness.Host.Admin;
 using Liveness.Host.Api;
+using Liveness.Host.Contract;
 using Liveness.Host.Health;
 using Liveness.Host.Metrics;
 using Liveness.Host.Plugins;
 using Prometheus;
 
-namespace Liveness.Host.Admin;
+namespace Liveness.Host;
 
 /// <summary>
 /// The admin listener: health and readiness for orchestrators and YARP's active checks, and on a pipeline
@@ -17,7 +19,8 @@ internal static class AdminApp
         builder.WebHost.UseUrls(listeners.Admin);
         builder.Services.AddSingleton(readiness);
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddAdminOpenApi();
+        var defaults = new ListenerOptions();
+        builder.Services.AddAdminOpenApi(defaults.Front, defaults.Admin);
         if (backends is not null)
         {
             builder.Services.AddSingleton(backends);

@@ -1,4 +1,6 @@
 using Liveness.Host.Api;
+using Liveness.Host.Contract;
+using Liveness.Host.Front;
 using Prometheus;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -6,7 +8,7 @@ using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Transforms;
 
-namespace Liveness.Host.Front;
+namespace Liveness.Host;
 
 /// <summary>
 /// The public front: YARP routes and clusters from configuration (section <c>ReverseProxy</c>, reloaded when

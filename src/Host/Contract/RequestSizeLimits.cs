@@ -1,10 +1,9 @@
-using Liveness.Host.Api;
 using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace Liveness.Host.Front;
+namespace Liveness.Host.Contract;
 
 /// <summary>
 /// Refuses a body without a length (411) or over the limit (413) from its headers alone, and closes the

@@ -1,7 +1,7 @@
 using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Liveness.Host.Api;
+namespace Liveness.Host.Contract;
 
 /// <summary>
 /// Answers every failure in the contract's error form: <see cref="LivenessError"/>s from any layer, Kestrel's
@@ -66,7 +66,7 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         }
 
         LogAnswered(context.RequestServices.GetRequiredService<ILogger<ContractErrors>>(), entry.Code, entry.HttpStatus, kind);
-        if (context.Request.Path == LivenessEndpoint.Route)
+        if (context.Request.Path == LivenessRoute.Path)
         {
             LivenessMetrics.Answered(entry.Code, Outcome, RequestId.Elapsed(context));
         }
@@ -75,7 +75,7 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         context.Response.StatusCode = entry.HttpStatus;
         var body = new ErrorResponse(entry.Code, $"{entry.Message}: {detail}", RequestId.Of(context));
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        await context.Response.WriteAsJsonAsync(body, ApiJsonContext.Default.ErrorResponse, cancellationToken: CancellationToken.None);
+        await context.Response.WriteAsJsonAsync(body, ErrorJsonContext.Default.ErrorResponse, cancellationToken: CancellationToken.None);
     }
 
     private static ErrorKind KindOf(int status) => status switch

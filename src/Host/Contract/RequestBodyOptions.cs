@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
-namespace Liveness.Host;
+namespace Liveness.Host.Contract;
 
 /// <summary>
 /// What every listener that takes liveness requests, the front and the pipeline, holds a request body to (section

@@ -1,4 +1,4 @@
-namespace Liveness.Host.Api;
+namespace Liveness.Host.Contract;
 
 /// <summary>The fields of a liveness request, bound and validated, still encrypted.</summary>
 public sealed record LivenessRequest(
