@@ -1,5 +1,4 @@
 using Liveness.Host.Admin;
-using Liveness.Host.Api;
 using Liveness.Host.Crypto;
 using Liveness.Host.Front;
 using Liveness.Host.Health;

@@ -1,18 +1,3 @@
-using System.Threading.RateLimiting;
-using Liveness.Host.Api;
-using Liveness.Host.Crypto;
-using Liveness.Host.Front;
-using Liveness.Host.Health;
-using Liveness.Host.Models;
-using Liveness.Host.Pipeline;
-using Liveness.Host.Pipeline.Cues;
-using Liveness.Host.Plugins;
-using Liveness.Host.Video;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using Prometheus;
-
 namespace Liveness.Host;
 
 internal static partial class PipelineApp

@@ -1,7 +1,3 @@
-using Liveness.Host.Metrics;
-using Liveness.Host.Pipeline;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Liveness.Host.Api;
 
 internal static partial class LivenessEndpoint

@@ -1,6 +1,3 @@
-using Liveness.Host.Metrics;
-using Microsoft.AspNetCore.Http.Features;
-
 namespace Liveness.Host.Contract;
 
 internal sealed partial class ContractErrors

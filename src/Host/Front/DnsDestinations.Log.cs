@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
-using Yarp.ReverseProxy.Configuration;
-using Yarp.ReverseProxy.ServiceDiscovery;
-
 namespace Liveness.Host.Front;
 
 internal sealed partial class DnsDestinations

@@ -1,4 +1,3 @@
-using Liveness.Host.Contract;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Liveness.Host.Front;

@@ -1,6 +1,3 @@
-using Yarp.ReverseProxy.Forwarder;
-using Yarp.ReverseProxy.Model;
-
 namespace Liveness.Host.Front;
 
 internal sealed partial class RetryOnUnreachableDestination

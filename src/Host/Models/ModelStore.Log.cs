@@ -1,9 +1,3 @@
-using System.Formats.Tar;
-using System.IO.Compression;
-using System.Security.Cryptography;
-using Liveness.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Liveness.Host.Models;
 
 internal sealed partial class ModelStore

@@ -1,8 +1,3 @@
-using Liveness.Abstractions;
-using Liveness.Host.Models;
-using McMaster.NETCore.Plugins;
-using Microsoft.Extensions.Options;
-
 namespace Liveness.Host.Plugins;
 
 internal sealed partial class BackendLoader

@@ -1,6 +1,3 @@
-using Liveness.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Liveness.Host.Plugins;
 
 internal sealed partial class BackendRegistry

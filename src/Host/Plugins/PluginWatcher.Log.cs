@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Liveness.Host.Plugins;
 
 internal sealed partial class PluginWatcher

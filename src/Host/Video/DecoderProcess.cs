@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Liveness.Host.Api;
 using Liveness.Host.Contract;
 using OpenCvSharp;
 
