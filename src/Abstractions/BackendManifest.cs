@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Liveness.Abstractions;
 
 /// <summary>What a backend plugin declares about itself, read from the <c>plugin.json</c> in its folder.</summary>
@@ -8,7 +11,21 @@ public sealed record BackendManifest(
     string Version,
     string Assembly,
     IReadOnlyList<BackendRole> Roles,
-    IReadOnlyList<ModelFile> Models);
+    IReadOnlyList<ModelFile> Models)
+{
+    // camelCase names, roles by name: the one way every reader (host, tests, benchmarks) reads plugin.json.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static BackendManifest Parse(string json) =>
+        JsonSerializer.Deserialize<BackendManifest>(json, Json) ?? throw new InvalidDataException("plugin.json is empty");
+
+    public static async Task<BackendManifest> ReadAsync(Stream json, CancellationToken cancellationToken) =>
+        await JsonSerializer.DeserializeAsync<BackendManifest>(json, Json, cancellationToken)
+            ?? throw new InvalidDataException("plugin.json is empty");
+}
 
 /// <summary>A model file a backend needs, pinned by name and sha256, and where it can be fetched from.</summary>
 /// <param name="Name">The file name, also its path relative to the model directory and mirror (e.g. <c>blazeface/x.onnx</c>).</param>

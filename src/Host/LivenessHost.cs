@@ -1,8 +1,9 @@
 using Liveness.Host.Admin;
-using Liveness.Host.Api;
+using Liveness.Host.Crypto;
 using Liveness.Host.Front;
 using Liveness.Host.Health;
 using Liveness.Host.Plugins;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy;
 
 namespace Liveness.Host;
@@ -15,12 +16,15 @@ public sealed class LivenessHost : IAsyncDisposable
 {
     private readonly string[] args;
     private readonly ListenerOptions listeners;
+    // The builder whose configuration Create read the listeners from: the first listener started is built from it.
+    private WebApplicationBuilder? firstBuilder;
     private readonly InProcessPipeline? inProcess;
     private readonly List<WebApplication> started = [];
 
-    private LivenessHost(string[] args, ListenerOptions listeners)
+    private LivenessHost(string[] args, WebApplicationBuilder firstBuilder, ListenerOptions listeners)
     {
         this.args = args;
+        this.firstBuilder = firstBuilder;
         this.listeners = listeners;
         if (listeners.PipelineInProcess)
         {
@@ -47,27 +51,30 @@ public sealed class LivenessHost : IAsyncDisposable
     public static LivenessHost Create(string[] args)
     {
         NativeRuntimes.EnsureLoaded();
-        return new LivenessHost(args, ListenerOptions.From(NodeApp.CreateBuilder(args, "").Configuration));
+        var builder = NodeApp.CreateBuilder(args);
+        return new LivenessHost(args, builder, ListenerOptions.From(builder.Configuration));
     }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (listeners.Pipeline.Length > 0)
         {
-            Pipeline = await StartAsync(PipelineApp.Build(args, inProcess?.Url ?? listeners.Pipeline, listeners.NodeSecret, inProcess is not null), cancellationToken);
+            Pipeline = await StartAsync(PipelineApp.Build(NextBuilder(), inProcess?.Url ?? listeners.Pipeline, listeners.NodeSecret, inProcess is not null), cancellationToken);
             inProcess?.Restrict();
         }
 
         if (listeners.Front.Length > 0)
         {
-            Front = await StartAsync(FrontApp.Build(args, listeners, inProcess, inProcess is null ? Pipeline?.LoopbackAddress() : null), cancellationToken);
+            var pipelineUsesManualKey = inProcess is not null
+                && Pipeline!.Services.GetRequiredService<IOptions<CryptoOptions>>().Value.UsesManualDefaults;
+            Front = await StartAsync(FrontApp.Build(NextBuilder(), listeners, inProcess, inProcess is null ? Pipeline?.LoopbackAddress() : null, pipelineUsesManualKey), cancellationToken);
         }
 
         if (listeners.Admin.Length > 0)
         {
             var readiness = Pipeline?.Services.GetRequiredService<IReadiness>()
                 ?? new ClusterReadiness(Front!.Services.GetRequiredService<IProxyStateLookup>());
-            Admin = await StartAsync(AdminApp.Build(args, listeners, readiness, Pipeline?.Services.GetRequiredService<BackendRegistry>()), cancellationToken);
+            Admin = await StartAsync(AdminApp.Build(NextBuilder(), listeners, readiness, Pipeline?.Services.GetRequiredService<BackendRegistry>()), cancellationToken);
         }
     }
 
@@ -76,6 +83,13 @@ public sealed class LivenessHost : IAsyncDisposable
     {
         await StartAsync();
         await Task.WhenAny(started.Select(app => app.WaitForShutdownAsync()));
+    }
+
+    private WebApplicationBuilder NextBuilder()
+    {
+        var builder = firstBuilder ?? NodeApp.CreateBuilder(args);
+        firstBuilder = null;
+        return builder;
     }
 
     private async Task<WebApplication> StartAsync(WebApplication app, CancellationToken cancellationToken)

@@ -1,40 +1,19 @@
-using Liveness.Host.Api;
-using Liveness.Host.Audit;
+using Liveness.Host.Contract;
 
 namespace Liveness.Host;
 
-/// <summary>What every listener of the host shares: the configuration sources, its own URL, and the contract's request ids and error form.</summary>
+/// <summary>What every listener of the host shares: the configuration sources and its own URL.</summary>
 internal static class NodeApp
 {
-    public static WebApplicationBuilder CreateBuilder(string[] args, string url)
+    /// <summary>A listener's builder, its URL still to set: the first one's configuration also tells which listeners there are.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         // The host's own folder, not the working directory: appsettings.json (with the default route) is always found.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(KestrelRejections.UseOn));
         // Under systemd (Type=notify, deploy/liveness.service): readiness and stopping notifications, journald log levels.
         builder.Host.UseSystemd();
         return builder;
-    }
-
-    /// <summary>Request ids and the contract's error body for everything behind them.</summary>
-    /// <param name="trustIncomingRequestId">Pipeline nodes keep the id their front assigned; fronts always assign a new one.</param>
-    public static void UseContractEdge(this WebApplication app, bool trustIncomingRequestId)
-    {
-        app.UseMiddleware<RequestId>(trustIncomingRequestId);
-        app.UseMiddleware<AuditTrail>(trustIncomingRequestId ? AuditTrail.Node : AuditTrail.Front);
-        app.UseMiddleware<ContractErrors>();
-    }
-
-    /// <summary>
-    /// Settings a listener needs while it is being built (Kestrel's limits), validated then as
-    /// <c>ValidateDataAnnotations</c> would at start: Kestrel throws on some bad values before that.
-    /// </summary>
-    public static T ValidatedSection<T>(this IConfiguration configuration, string section) where T : class, new()
-    {
-        var options = configuration.GetSection(section).Get<T>() ?? new T();
-        var result = new Microsoft.Extensions.Options.DataAnnotationValidateOptions<T>(null).Validate(null, options);
-        return result.Failed ? throw new Microsoft.Extensions.Options.OptionsValidationException(section, typeof(T), result.Failures) : options;
     }
 
     public static string Address(this WebApplication app) =>

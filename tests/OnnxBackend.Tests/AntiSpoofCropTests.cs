@@ -1,5 +1,5 @@
 using Liveness.Abstractions;
-using Liveness.Plugins.OnnxBackend;
+using Liveness.Plugins.PluginSupport;
 
 namespace Liveness.OnnxBackend.Tests;
 

@@ -1,5 +1,4 @@
 using Liveness.Abstractions;
-using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace Liveness.OnnxBackend.Tests;
@@ -96,39 +95,5 @@ public sealed class BackendSelfTestTests(ITestOutputHelper output)
 
         Assert.False(result.Passed);
         Assert.Contains("no input 'input:0'", result.Detail);
-    }
-
-    [Fact]
-    public void Refuses_to_start_without_a_model_path()
-    {
-        var models = Backends.PinnedModels();
-        models.Remove(V1SE);
-
-        var error = Assert.Throws<ArgumentException>(() => Backends.Create(models));
-
-        Assert.Contains(V1SE, error.Message);
-    }
-
-    [Fact]
-    public void Falls_back_to_the_cpu_with_one_warning_when_cuda_is_missing()
-    {
-        using var logs = new CapturingLoggerFactory();
-        using var backend = Backends.Create(device: "cuda", loggerFactory: logs);
-
-        backend.WarmUp();
-
-        var warning = Assert.Single(logs.Entries);
-        Assert.Equal(LogLevel.Warning, warning.Level);
-        Assert.Contains("CPU", warning.Message);
-        Assert.True(backend.SelfTest().Passed);
-    }
-
-    [Fact]
-    public void Logs_nothing_on_the_cpu()
-    {
-        using var logs = new CapturingLoggerFactory();
-        using var backend = Backends.Create(loggerFactory: logs);
-
-        Assert.Empty(logs.Entries);
     }
 }

@@ -1,6 +1,5 @@
 using Liveness.Abstractions;
 using Liveness.Plugins.TorchBackend.Checkpoints;
-using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace Liveness.TorchBackend.Tests;
@@ -82,40 +81,6 @@ public sealed class BackendSelfTestTests(ITestOutputHelper output)
         {
             File.Delete(incomplete);
         }
-    }
-
-    [Fact]
-    public void Refuses_to_start_without_a_model_path()
-    {
-        var models = Backends.PinnedModels();
-        models.Remove(Backends.V1SE);
-
-        var error = Assert.Throws<ArgumentException>(() => Backends.CreateTorch(models));
-
-        Assert.Contains(Backends.V1SE, error.Message);
-    }
-
-    [Fact]
-    public void Falls_back_to_the_cpu_with_one_warning_when_cuda_is_missing()
-    {
-        using var logs = new CapturingLoggerFactory();
-        using var backend = Backends.CreateTorch(device: "cuda", loggerFactory: logs);
-
-        backend.WarmUp();
-
-        var warning = Assert.Single(logs.Entries);
-        Assert.Equal(LogLevel.Warning, warning.Level);
-        Assert.Contains("CPU", warning.Message);
-        Assert.True(backend.SelfTest().Passed);
-    }
-
-    [Fact]
-    public void Logs_nothing_on_the_cpu()
-    {
-        using var logs = new CapturingLoggerFactory();
-        using var backend = Backends.CreateTorch(loggerFactory: logs);
-
-        Assert.Empty(logs.Entries);
     }
 
     private static CheckpointTensor Scaled(CheckpointTensor tensor, float factor)

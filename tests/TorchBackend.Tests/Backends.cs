@@ -23,19 +23,20 @@ internal static class Backends
         new TorchBackendFactory().Create(new BackendContext(
             models ?? PinnedModels(), AppContext.BaseDirectory, device, loggerFactory ?? NullLoggerFactory.Instance));
 
-    /// <summary>The ONNX backend on the exports of the same weights: the reference the Torch backend must agree with.</summary>
-    public static IModelBackend CreateOnnx()
+    /// <summary>The ONNX backend's models: the exports of the same weights, and its detectors.</summary>
+    public static Dictionary<string, string> PinnedOnnxModels() => new[]
     {
-        string[] files =
-        [
-            "blazeface/face_detection_front_128x128_barracuda.onnx",
-            "minifasnet/2.7_80x80_MiniFASNetV2.onnx",
-            "minifasnet/4_0_0_80x80_MiniFASNetV1SE.onnx",
-            "candidates/yolox_nano.onnx",
-        ];
-        return new OnnxBackendFactory().Create(new BackendContext(
-            files.ToDictionary(file => file, SharedData.Model), AppContext.BaseDirectory, "cpu", NullLoggerFactory.Instance));
-    }
+        "blazeface/face_detection_front_128x128_barracuda.onnx",
+        "minifasnet/2.7_80x80_MiniFASNetV2.onnx",
+        "minifasnet/4_0_0_80x80_MiniFASNetV1SE.onnx",
+        "candidates/yolox_nano.onnx",
+    }.ToDictionary(file => file, SharedData.Model);
+
+    /// <summary>The ONNX backend on the exports of the same weights: the reference the Torch backend must agree with.</summary>
+    public static IModelBackend CreateOnnx(
+        IReadOnlyDictionary<string, string>? models = null, string device = "cpu", ILoggerFactory? loggerFactory = null) =>
+        new OnnxBackendFactory().Create(new BackendContext(
+            models ?? PinnedOnnxModels(), AppContext.BaseDirectory, device, loggerFactory ?? NullLoggerFactory.Instance));
 }
 
 /// <summary>One Torch backend on the pinned checkpoints, shared by the tests of a class: loading takes a while.</summary>

@@ -1,4 +1,5 @@
 using Liveness.Plugins.OnnxBackend;
+using Liveness.Plugins.PluginSupport;
 using Liveness.Plugins.TorchBackend;
 using Microsoft.ML.OnnxRuntime;
 using TorchSharp;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Liveness.Abstractions;
 using Liveness.Plugins.TorchBackend;
 
@@ -8,11 +6,8 @@ namespace Liveness.TorchBackend.Tests;
 
 public sealed class PluginManifestTests
 {
-    // As the host reads plugin.json.
-    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private static readonly BackendManifest Manifest =
-        JsonSerializer.Deserialize<BackendManifest>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "torch.plugin.json")), ManifestJson)!;
+        BackendManifest.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "torch.plugin.json")));
 
     [Fact]
     public void Declares_the_torch_backend_as_a_classifier_only()

@@ -72,7 +72,7 @@ internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions opti
         var score = ScoreFusion.Fuse(classifierScore, cues, fusion);
         var accepted = options.Passes(score);
         return SampleOutcome.Decided(
-            sample, score, accepted, LivenessEndpoint.StatusName(accepted ? LivenessStatus.Ok : LivenessStatus.Hack),
+            sample, score, accepted, LivenessStatusName.Of(accepted ? LivenessStatus.Ok : LivenessStatus.Hack),
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, cues);
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Liveness.Host.Api;
+using Liveness.Host.Contract;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 

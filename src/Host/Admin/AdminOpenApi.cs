@@ -3,6 +3,8 @@ extern alias ScalarUi;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Liveness.Host.Api;
+using Liveness.Host.Audit;
+using Liveness.Host.Contract;
 using Liveness.Host.Pipeline;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -20,11 +22,13 @@ internal static class AdminOpenApi
     public const string DocumentName = "v1";
     public const string DocumentPath = $"/openapi/{DocumentName}.json";
 
-    public static void AddAdminOpenApi(this IServiceCollection services)
+    /// <param name="defaultFront">The front's address by default, as the document tells it.</param>
+    /// <param name="defaultAdmin">The admin listener's address by default.</param>
+    public static void AddAdminOpenApi(this IServiceCollection services, string defaultFront, string defaultAdmin)
     {
         services.AddOpenApi(DocumentName, options =>
         {
-            options.AddDocumentTransformer(DescribeDocument);
+            options.AddDocumentTransformer((document, _, _) => DescribeDocument(document, defaultFront, defaultAdmin));
             options.AddSchemaTransformer(DescribeContractBodies);
             // The details' parts by their own names: BackendsView has a Backend and a Model of its own.
             options.CreateSchemaReferenceId = type => type.Type.DeclaringType == typeof(ResponseDetails)
@@ -68,9 +72,8 @@ internal static class AdminOpenApi
         });
     }
 
-    private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    private static Task DescribeDocument(OpenApiDocument document, string defaultFront, string defaultAdmin)
     {
-        var defaults = new ListenerOptions();
         document.Info = new OpenApiInfo
         {
             Title = "Liveness server",
@@ -78,15 +81,15 @@ internal static class AdminOpenApi
             Description = $"""
                 A self-hosted face liveness server, a drop-in replacement for the SenseID Private Cloud endpoint
                 `POST {LivenessEndpoint.Route}`. The contract endpoint is served by the public front (`Listeners:Front`,
-                default {defaults.Front}); health, readiness, Prometheus `/metrics`, this document and the backend admin API
-                by the admin listener (`Listeners:Admin`, default {defaults.Admin}), which is never reachable through the front.
+                default {defaultFront}); health, readiness, Prometheus `/metrics`, this document and the backend admin API
+                by the admin listener (`Listeners:Admin`, default {defaultAdmin}), which is never reachable through the front.
                 """,
         };
         // The default addresses, not the request's: the document is the same on every node and is committed as docs/openapi.json.
-        document.Servers = [new OpenApiServer { Url = defaults.Admin, Description = "the admin listener (Listeners:Admin)" }];
+        document.Servers = [new OpenApiServer { Url = defaultAdmin, Description = "the admin listener (Listeners:Admin)" }];
         if (document.Paths.TryGetValue(LivenessEndpoint.Route, out var contract) && contract is OpenApiPathItem path)
         {
-            path.Servers = [new OpenApiServer { Url = defaults.Front, Description = "the public front (Listeners:Front)" }];
+            path.Servers = [new OpenApiServer { Url = defaultFront, Description = "the public front (Listeners:Front)" }];
         }
 
         document.Components ??= new OpenApiComponents();
@@ -149,7 +152,7 @@ internal static class AdminOpenApi
             field.Description = LivenessEndpoint.FieldDescriptions[property.Name];
             if (property.Name == "liveness_status")
             {
-                field.Enum = [.. Enum.GetValues<LivenessStatus>().Select(status => (JsonNode)LivenessEndpoint.StatusName(status))];
+                field.Enum = [.. Enum.GetValues<LivenessStatus>().Select(status => (JsonNode)LivenessStatusName.Of(status))];
             }
         }
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json.Serialization;
-using Liveness.Host.Api;
+using Liveness.Host.Contract;
 using Liveness.Host.Plugins;
 
 namespace Liveness.Host.Admin;

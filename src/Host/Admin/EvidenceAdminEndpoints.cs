@@ -1,6 +1,7 @@
 using System.Buffers;
 using Liveness.Host.Api;
 using Liveness.Host.Audit;
+using Liveness.Host.Contract;
 
 namespace Liveness.Host.Admin;
 

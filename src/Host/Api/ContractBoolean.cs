@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Liveness.Host.Contract;
 
 namespace Liveness.Host.Api;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Liveness.Host.Audit;
+using Liveness.Host.Contract;
 using Liveness.Host.Health;
 
 namespace Liveness.Host.Api;
@@ -39,7 +41,7 @@ internal static class FrontAuthentication
 
             return next(context);
         });
-        app.UseContractEdge(trustIncomingRequestId: true);
+        app.UseContractEdge(trustIncomingRequestId: true, AuditTrail.OfNode);
         // YARP's active health checks carry no transforms; the probes say nothing but whether the node is ready.
         app.Use((context, next) => context.Items.ContainsKey(FromFrontKey) || HealthEndpoints.IsProbe(context.Request.Path)
             ? next(context)

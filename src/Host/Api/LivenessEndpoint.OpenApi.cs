@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Liveness.Host.Front;
+using Liveness.Host.Contract;
 using Microsoft.AspNetCore.OpenApi;
 using Liveness.Host.Video;
 using Microsoft.OpenApi;
@@ -46,7 +46,7 @@ internal static partial class LivenessEndpoint
         (ErrorKind.InvalidVideo, "not_a_video", "the video could not be decoded (unknown container or codec)"),
         (ErrorKind.InvalidVideo, "too_short", $"the video is 1.2 s long, shorter than {VideoOptions.MinSeconds} s"),
         (ErrorKind.LengthRequired, "length_required", "the request must carry a Content-Length"),
-        (ErrorKind.PayloadTooLarge, "too_large", $"the body is over the limit of {new FrontOptions().MaxRequestBytes} bytes"),
+        (ErrorKind.PayloadTooLarge, "too_large", $"the body is over the limit of {new RequestBodyOptions().MaxBytes} bytes"),
         (ErrorKind.RateLimited, "rate_limited", "retry after 1 s"),
         (ErrorKind.CheckFailed, "backend_failed", "the model backend failed on this video"),
         (ErrorKind.NoBackendReady, "no_backend", "no model backend is ready"),

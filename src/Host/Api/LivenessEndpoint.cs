@@ -1,4 +1,5 @@
 using Liveness.Host.Audit;
+using Liveness.Host.Contract;
 using Liveness.Host.Metrics;
 using Liveness.Host.Pipeline;
 using Liveness.Host.Pipeline.Cues;
@@ -10,7 +11,7 @@ namespace Liveness.Host.Api;
 /// <summary><c>POST /liveness/silent_detection/stateless</c>: binds the request, runs the pipeline and shapes the answer as the contract says.</summary>
 internal static partial class LivenessEndpoint
 {
-    public const string Route = "/liveness/silent_detection/stateless";
+    public const string Route = LivenessRoute.Path;
 
     public static void MapLivenessEndpoint(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Route, HandleAsync).DescribeContract();
@@ -39,7 +40,7 @@ internal static partial class LivenessEndpoint
         {
             Details = request.ReturnDetails ? ResponseDetails.Of(decision, request.Trace, explainer, reasons, fusion.Value.ClassifierQuantile, elapsed) : null,
         };
-        LivenessMetrics.Answered(1000, StatusName(decision.Status), elapsed);
+        LivenessMetrics.Answered(1000, LivenessStatusName.Of(decision.Status), elapsed);
         if (decision.Status != LivenessStatus.ShortTime)
         {
             // Only classified answers: short_time has no score of its own, and would blur drift watching.
@@ -51,7 +52,7 @@ internal static partial class LivenessEndpoint
             LivenessMetrics.Rejected(reasons.Select(reason => reason.Label));
         }
 
-        LogAnswered(logger, StatusName(decision.Status), decision.Score, decision.Backends, elapsed.TotalMilliseconds);
+        LogAnswered(logger, LivenessStatusName.Of(decision.Status), decision.Score, decision.Backends, elapsed.TotalMilliseconds);
         await context.Response.WriteAsJsonAsync(response, ApiJsonContext.Default.LivenessResponse, cancellationToken: cancellationToken);
     }
 
@@ -62,7 +63,7 @@ internal static partial class LivenessEndpoint
             Code: 1000,
             Passed: decision.Passed,
             LivenessScore: Math.Round(decision.Score, 6),
-            LivenessStatus: request.ReturnStatus ? StatusName(decision.Status) : null,
+            LivenessStatus: request.ReturnStatus ? LivenessStatusName.Of(decision.Status) : null,
             ImageTimestamp: showImage ? Math.Round(decision.FrameSeconds!.Value, 3) : null,
             Base64Image: showImage ? Convert.ToBase64String(decision.FrameJpeg!) : null,
             Base64FaceImage: decision.Passed && request.ReturnFaceImage ? Convert.ToBase64String(decision.FaceJpeg!) : null,
@@ -71,17 +72,6 @@ internal static partial class LivenessEndpoint
 
     /// <summary>Every (code, status) pair <c>liveness_requests_total</c> can count: the three statuses of 1000 and each error code.</summary>
     public static IEnumerable<(int Code, string Status)> AllAnswers() =>
-        Enum.GetValues<LivenessStatus>().Select(status => (1000, StatusName(status)))
+        Enum.GetValues<LivenessStatus>().Select(status => (1000, LivenessStatusName.Of(status)))
             .Concat(Enum.GetValues<ErrorKind>().Select(kind => ErrorTable.For(kind).Code).Distinct().Select(code => (code, ContractErrors.Outcome)));
-
-    public static string StatusName(LivenessStatus status) => status switch
-    {
-        LivenessStatus.Ok => "ok",
-        LivenessStatus.Hack => "hack",
-        LivenessStatus.ShortTime => "short_time",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answered {Status} with score {Score:0.0000} by {Backends} in {ElapsedMs:0.0} ms")]
-    private static partial void LogAnswered(ILogger logger, string status, double score, string backends, double elapsedMs);
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Liveness.Host.Contract;
+using Liveness.Host.Pipeline;
 using Microsoft.Extensions.Primitives;
 
 namespace Liveness.Host.Api;

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Liveness.Host.Audit;
+using Liveness.Host.Contract;
 
 namespace Liveness.Host.Api;
 
@@ -14,14 +16,8 @@ internal sealed record LivenessResponse(
     [property: JsonPropertyName("request_id")] string RequestId,
     [property: JsonPropertyName("details")] ResponseDetails? Details = null);
 
-/// <summary>The abnormal response body.</summary>
-internal sealed record ErrorResponse(
-    [property: JsonPropertyName("code")] int Code,
-    [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("request_id")] string RequestId,
-    [property: JsonPropertyName("details")] ResponseDetails? Details = null);
-
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LivenessResponse))]
+// The error body too, for readers of both (tools/Eval); the host writes it with ErrorJsonContext.
 [JsonSerializable(typeof(ErrorResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Liveness.Host.Contract;
 using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Api;
@@ -9,7 +10,7 @@ namespace Liveness.Host.Api;
 /// <remarks>
 /// The clock starts once the upload has been read: a deadline that fired mid-upload would answer and close the
 /// connection before the body was read, which the client (or the front) sees as a reset, not as this error.
-/// Slow uploads have their own limit (<see cref="ApiOptions.MinRequestBytesPerSecond"/>).
+/// Slow uploads have their own limit (<see cref="RequestBodyOptions.MinBytesPerSecond"/>).
 /// </remarks>
 internal sealed class RequestDeadline(IOptions<ApiOptions> options)
 {

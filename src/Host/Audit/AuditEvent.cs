@@ -36,4 +36,5 @@ internal sealed record AuditEvent(
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AuditEvent))]
 [JsonSerializable(typeof(StoredEvidence))]
+[JsonSerializable(typeof(ResponseDetails))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext;

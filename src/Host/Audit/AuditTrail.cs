@@ -1,4 +1,4 @@
-using Liveness.Host.Api;
+using Liveness.Host.Contract;
 
 namespace Liveness.Host.Audit;
 
@@ -12,10 +12,16 @@ internal sealed class AuditTrail(RequestDelegate next, string answeredBy)
     public const string Front = "front";
     public const string Node = "node";
 
+    /// <summary>The trail of a front: what it answered itself, before or instead of forwarding.</summary>
+    public static void OfFront(IApplicationBuilder app) => app.UseMiddleware<AuditTrail>(Front);
+
+    /// <summary>The trail of a pipeline node: every check it answered.</summary>
+    public static void OfNode(IApplicationBuilder app) => app.UseMiddleware<AuditTrail>(Node);
+
     public async Task InvokeAsync(HttpContext context)
     {
         // The admin listener has no audit: it describes the liveness route but never serves it.
-        if (context.RequestServices.GetService<AuditLog>() is not { } log || context.Request.Path != LivenessEndpoint.Route)
+        if (context.RequestServices.GetService<AuditLog>() is not { } log || context.Request.Path != LivenessRoute.Path)
         {
             await next(context);
             return;
@@ -23,6 +29,7 @@ internal sealed class AuditTrail(RequestDelegate next, string answeredBy)
 
         var audit = new RequestAudit();
         context.Features.Set(audit);
+        context.Features.Set<IErrorAnswerFeature>(audit);
         // Read before anything else: on a node it is already the address the (authenticated) front saw.
         var client = context.Connection.RemoteIpAddress?.ToString();
         await next(context);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Liveness.Host.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Audit;
@@ -130,9 +131,9 @@ internal sealed partial class EvidenceStore(IOptions<AuditOptions> options, ILog
 
     private string PathOf(string requestId) => Path.Combine(audit.ImageFolder, requestId + Extension);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Evidence could not be written to {Folder}")]
+    [LoggerMessage(EventId = 1821, Level = LogLevel.Error, Message = "Evidence could not be written to {Folder}")]
     private static partial void LogSaveFailed(ILogger logger, string folder, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The evidence of request {RequestId} does not open with the audit key")]
+    [LoggerMessage(EventId = 1822, Level = LogLevel.Warning, Message = "The evidence of request {RequestId} does not open with the audit key")]
     private static partial void LogUnreadable(ILogger logger, string requestId);
 }

@@ -1,4 +1,6 @@
-using Liveness.Host.Api;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Liveness.Host.Contract;
 using Liveness.Host.Pipeline;
 
 namespace Liveness.Host.Audit;
@@ -7,7 +9,7 @@ namespace Liveness.Host.Audit;
 /// One liveness request as the audit sees it while it is served: the request once read, then its answer. Kept in the
 /// request's features by <see cref="AuditTrail"/>; the endpoint and <see cref="ContractErrors"/> fill it.
 /// </summary>
-internal sealed class RequestAudit
+internal sealed class RequestAudit : IErrorAnswerFeature
 {
     public DateTimeOffset Time { get; } = DateTimeOffset.UtcNow;
 
@@ -19,9 +21,16 @@ internal sealed class RequestAudit
     public static RequestAudit? Of(HttpContext context) => context.Features.Get<RequestAudit>();
 
     public void Decided(LivenessDecision decision, IEnumerable<DecisionReason> reasons) =>
-        answer = (1000, LivenessEndpoint.StatusName(decision.Status), Math.Round(decision.Score, 6), [.. reasons.Select(reason => reason.Text)], null);
+        answer = (1000, LivenessStatusName.Of(decision.Status), Math.Round(decision.Score, 6), [.. reasons.Select(reason => reason.Text)], null);
 
-    public void Failed(int code, string message, string? limit) => answer = (code, ContractErrors.Outcome, null, [message], limit);
+    public JsonNode? Answered(int code, string message, string? limit, TimeSpan elapsed)
+    {
+        answer = (code, ContractErrors.Outcome, null, [message], limit);
+        // Only a request that was read can have asked for details (the extension return_details).
+        return Request is { ReturnDetails: true } request
+            ? JsonSerializer.SerializeToNode(ResponseDetails.OfError(request.Trace, message, limit, elapsed), AuditJsonContext.Default.ResponseDetails)
+            : null;
+    }
 
     /// <summary>The event, once this request was answered here; null for one answered elsewhere (the front forwarded it) or not at all.</summary>
     public AuditEvent? Event(string requestId, string answeredBy, string? client, int httpStatus, TimeSpan elapsed, bool evidenceKept)

@@ -1,4 +1,3 @@
-using Liveness.Host.Crypto;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace Liveness.Host.Front;
@@ -40,17 +39,6 @@ internal static class DemoPage
             return context.Response.WriteAsJsonAsync(new { manual_key = usesManualKey });
         });
         app.MapGet(Path + "/{file}", (HttpContext context, string file) => ServeAsync(context, file));
-    }
-
-    /// <summary>
-    /// What the front knows of the pipeline's key: its own configuration, read as the pipeline reads it. A front of
-    /// remote nodes cannot know their key and never claims the manual's.
-    /// </summary>
-    public static bool UsesManualKey(IConfiguration configuration, bool hasLocalPipeline)
-    {
-        var crypto = configuration.GetSection(CryptoOptions.Section).Get<CryptoOptions>() ?? new CryptoOptions();
-        crypto.ApplyManualNames(configuration);
-        return hasLocalPipeline && crypto.UsesManualDefaults;
     }
 
     private static async Task ServeAsync(HttpContext context, string file)

@@ -40,6 +40,12 @@ internal sealed partial class DnsDestinations(
     public async ValueTask<ResolvedDestinationCollection> ResolveDestinationsAsync(
         IReadOnlyDictionary<string, DestinationConfig> destinations, CancellationToken cancellationToken)
     {
+        if (!options.Value.ResolveDestinationsByDns)
+        {
+            // Always registered, so the setting is read through its validated options: off, destinations are taken as given.
+            return new ResolvedDestinationCollection(destinations, null);
+        }
+
         var resolved = new Dictionary<string, DestinationConfig>(StringComparer.OrdinalIgnoreCase);
         foreach (var (id, destination) in destinations)
         {
@@ -78,7 +84,4 @@ internal sealed partial class DnsDestinations(
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking up the pipeline nodes of {Address} failed; keeping the {Count} found before ({Reason})")]
-    private static partial void LogLookupFailed(ILogger logger, string address, int count, string reason);
 }

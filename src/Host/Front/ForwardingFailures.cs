@@ -31,10 +31,4 @@ internal sealed partial class ForwardingFailures(RequestDelegate next, ILogger<F
             LogNodeFailed(logger, context.TraceIdentifier, failure.Error, failure.Exception?.GetType().Name ?? "none", failure.Exception?.Message ?? "");
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId}: the client went away before the forward finished ({Error})")]
-    private static partial void LogClientGone(ILogger logger, string requestId, ForwarderError error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: forwarding to a pipeline node failed ({Error}, {Exception}: {Detail})")]
-    private static partial void LogNodeFailed(ILogger logger, string requestId, ForwarderError error, string exception, string detail);
 }

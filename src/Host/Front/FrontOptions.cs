@@ -3,14 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Front;
 
-/// <summary>Limits the public front applies before a request reaches a pipeline node (section <c>Front</c>).</summary>
+/// <summary>
+/// Limits the public front applies before a request reaches a pipeline node (section <c>Front</c>); the body's size
+/// and upload rate are <see cref="RequestBodyOptions"/>, shared with the pipeline.
+/// </summary>
 public sealed class FrontOptions
 {
     public const string Section = "Front";
-
-    /// <summary>A larger body gets 413 as soon as its Content-Length says so, before it is read.</summary>
-    [Range(1024, 1L << 32)]
-    public long MaxRequestBytes { get; set; } = 64L << 20;
 
     /// <summary>Requests each client address may start per second, on average.</summary>
     [Required]
@@ -24,14 +23,6 @@ public sealed class FrontOptions
     /// <summary>Requests waiting for one of <see cref="MaxConcurrentRequests"/>; beyond it they get 429.</summary>
     [Range(0, 100_000)]
     public int QueueLimit { get; set; } = 64;
-
-    /// <summary>A client that uploads slower than this (after a grace period) is cut off.</summary>
-    [Range(1, 1L << 30)]
-    public double MinRequestBytesPerSecond { get; set; } = 4096;
-
-    /// <summary>Kestrel needs more than a second.</summary>
-    [Range(typeof(TimeSpan), "00:00:01.001", "00:10:00")]
-    public TimeSpan MinRequestRateGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Expand each destination of the cluster to every address its host name resolves to, so that one destination

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Liveness.Host.Api;
+using Liveness.Host.Contract;
 using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.RateLimiting;
 

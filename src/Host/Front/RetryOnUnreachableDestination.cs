@@ -41,7 +41,4 @@ internal sealed partial class RetryOnUnreachableDestination(RequestDelegate next
             context.Response.Clear();
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline node {Destination} is unreachable; retrying on one of {Remaining} others")]
-    private static partial void LogRetry(ILogger logger, string destination, int remaining);
 }

@@ -17,12 +17,7 @@ internal static class BackendInfoMetric
             LivenessMetrics.BackendReloads.WithLabels(backend.Name, LivenessMetrics.ReloadResult.Failure);
             foreach (var role in backend.Manifest.Roles)
             {
-                var active = role switch
-                {
-                    Abstractions.BackendRole.Detector => serving?.DetectorBackend == backend,
-                    Abstractions.BackendRole.Classifier => serving?.ClassifierBackend == backend,
-                    _ => serving?.SceneDetectorBackend == backend,
-                };
+                var active = serving?.Serves(backend, role) == true;
                 now.Add([backend.Name, LivenessMetrics.RoleLabel(role), backend.Manifest.Version, active ? "true" : "false"]);
                 LivenessMetrics.ModelInference.WithLabels(backend.Name, LivenessMetrics.RoleLabel(role));
             }

@@ -97,7 +97,7 @@ internal sealed partial class ModelStore(
     /// <summary>A manifest's model name is a path under the folder, never <c>../</c> or absolute: a plugin must not write or read elsewhere.</summary>
     private string InsideOrRefuse(string folder, ModelFile model)
     {
-        if (Plugins.ConfinedPath.Resolve(folder, model.Name) is { } path)
+        if (ConfinedPath.Resolve(folder, model.Name) is { } path)
         {
             return path;
         }
@@ -128,14 +128,4 @@ internal sealed partial class ModelStore(
         var hash = await SHA256.HashDataAsync(stream, cancellationToken);
         return Convert.ToHexStringLower(hash) == model.Sha256.ToLowerInvariant();
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} at {Source} does not match its pinned sha256; it will not be served")]
-    private static partial void LogMismatch(ILogger logger, string model, string source);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} names a path outside {Folder}; it is refused")]
-    private static partial void LogOutside(ILogger logger, string model, string folder);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model} fetched from {Source} and verified")]
-    private static partial void LogFetched(ILogger logger, string model, string source);
 }
-

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Liveness.Abstractions;
 using Liveness.Host.Api;
+using Liveness.Host.Contract;
 using Liveness.Host.Crypto;
 using Liveness.Host.Metrics;
 using Liveness.Host.Pipeline.Cues;

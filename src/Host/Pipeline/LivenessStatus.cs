@@ -7,3 +7,15 @@ public enum LivenessStatus
     Hack,
     ShortTime,
 }
+
+/// <summary>How <see cref="LivenessStatus"/> is written in answers, metrics and the audit.</summary>
+public static class LivenessStatusName
+{
+    public static string Of(LivenessStatus status) => status switch
+    {
+        LivenessStatus.Ok => "ok",
+        LivenessStatus.Hack => "hack",
+        LivenessStatus.ShortTime => "short_time",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}

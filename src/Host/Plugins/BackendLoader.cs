@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Liveness.Abstractions;
 using Liveness.Host.Models;
 using McMaster.NETCore.Plugins;
@@ -15,11 +13,6 @@ internal sealed partial class BackendLoader(
     ILogger<BackendLoader> logger)
 {
     public const string ManifestFile = "plugin.json";
-
-    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     public async Task<LoadedBackend> LoadAsync(string folder, string fingerprint, CancellationToken cancellationToken)
     {
@@ -72,8 +65,7 @@ internal sealed partial class BackendLoader(
     private static async Task<BackendManifest> ReadManifestAsync(string folder, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(Path.Combine(folder, ManifestFile));
-        return await JsonSerializer.DeserializeAsync<BackendManifest>(stream, ManifestJson, cancellationToken)
-            ?? throw new InvalidDataException($"{ManifestFile} in {folder} is empty");
+        return await BackendManifest.ReadAsync(stream, cancellationToken);
     }
 
     private static void CheckRoles(BackendManifest manifest, IModelBackend backend)
@@ -85,7 +77,4 @@ internal sealed partial class BackendLoader(
             throw new InvalidOperationException($"plugin {manifest.Name} does not fill the roles its manifest declares");
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backend {Name} {Version} loaded, warmed up and self-tested: {SelfTest}")]
-    private static partial void LogLoaded(ILogger logger, string name, string version, string selfTest);
 }

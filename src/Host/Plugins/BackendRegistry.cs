@@ -1,5 +1,4 @@
 using Liveness.Abstractions;
-using Liveness.Host.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Liveness.Host.Plugins;
@@ -22,6 +21,12 @@ internal sealed partial class BackendRegistry(
 
     /// <summary>The backends serving now, or null while none is ready.</summary>
     public ServingBackends? Serving => serving;
+
+    /// <summary>After every change of what is loaded or what serves: the loaded backends and those serving. Raised under the registry's lock.</summary>
+    public event Action<IReadOnlyCollection<LoadedBackend>, ServingBackends?>? Changed;
+
+    /// <summary>After every attempt to load a plugin folder: the backend's name (the folder's when it failed) and whether it loaded.</summary>
+    public event Action<string, bool>? LoadAttempted;
 
     /// <summary>A hold on the serving backends for one request, or null while none is ready.</summary>
     public BackendLease? Lease() => BackendLease.Take(() => serving);
@@ -79,7 +84,7 @@ internal sealed partial class BackendRegistry(
 
                 loaded.Remove(gone.Name);
                 gone.Retire();
-                BackendInfoMetric.Publish(loaded.Values, serving);
+                Changed?.Invoke(loaded.Values, serving);
             }
         }
         finally
@@ -130,13 +135,13 @@ internal sealed partial class BackendRegistry(
 
             previous?.Retire();
             history[key] = history.GetValueOrDefault(key, PluginHistory.None).Success();
-            LivenessMetrics.BackendReloads.WithLabels(fresh.Name, LivenessMetrics.ReloadResult.Success).Inc();
-            BackendInfoMetric.Publish(loaded.Values, serving);
+            LoadAttempted?.Invoke(fresh.Name, true);
+            Changed?.Invoke(loaded.Values, serving);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             history[key] = history.GetValueOrDefault(key, PluginHistory.None).Failure(e.Message);
-            LivenessMetrics.BackendReloads.WithLabels(key, LivenessMetrics.ReloadResult.Failure).Inc();
+            LoadAttempted?.Invoke(key, false);
             LogRejected(logger, folder, e.Message);
         }
     }
@@ -161,7 +166,7 @@ internal sealed partial class BackendRegistry(
     private void Serve(ServingBackends next)
     {
         serving = next;
-        BackendInfoMetric.Publish(loaded.Values, next);
+        Changed?.Invoke(loaded.Values, next);
         LogServing(logger, next.DetectorBackend.Label, next.ClassifierBackend.Label, next.SceneDetectorBackend?.Label ?? "none");
     }
 
@@ -188,16 +193,4 @@ internal sealed partial class BackendRegistry(
 
         loaded.Clear();
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Backend plugin in {Folder} was rejected and is not served; what served before goes on serving: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string folder, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving detector {Detector}, classifier {Classifier} and scene detector {SceneDetector}")]
-    private static partial void LogServing(ILogger logger, string detector, string classifier, string sceneDetector);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The folder of backend {Backend} was removed while it serves; it goes on serving until another is activated")]
-    private static partial void LogRemovedWhileServing(ILogger logger, string backend);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "No backend is ready ({Reason}); requests get 4007 until one is")]
-    private static partial void LogNotReady(ILogger logger, string reason);
 }

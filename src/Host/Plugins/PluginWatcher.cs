@@ -64,7 +64,4 @@ internal sealed partial class PluginWatcher(
         settle?.Dispose();
         settle = null;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Rescanning the plugin directory failed")]
-    private static partial void LogScanFailed(ILogger logger, Exception error);
 }

@@ -22,6 +22,14 @@ internal sealed record ServingBackends(LoadedBackend DetectorBackend, LoadedBack
 
     public bool Serves(LoadedBackend backend) => Roles.Contains(backend);
 
+    /// <summary>Whether <paramref name="backend"/> serves <paramref name="role"/> now.</summary>
+    public bool Serves(LoadedBackend backend, BackendRole role) => role switch
+    {
+        BackendRole.Detector => DetectorBackend == backend,
+        BackendRole.Classifier => ClassifierBackend == backend,
+        _ => SceneDetectorBackend == backend,
+    };
+
     /// <summary>The same roles with <paramref name="previous"/> replaced by <paramref name="fresh"/> wherever it served.</summary>
     public ServingBackends Replace(LoadedBackend previous, LoadedBackend fresh)
     {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Liveness.Host.Api;
+using Liveness.Host.Contract;
 using OpenCvSharp;
 
 namespace Liveness.Host.Video;

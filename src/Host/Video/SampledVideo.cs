@@ -37,7 +37,7 @@ internal sealed class SampledVideo : IDisposable
         Frames(intervalSeconds, () => image, cancellationToken);
 
     /// <summary>The same frames, each decoded into the image <paramref name="target"/> gives for it.</summary>
-    /// <exception cref="Api.LivenessError">2008: a limit of <see cref="VideoOptions"/> is broken, or the video cannot be decoded.</exception>
+    /// <exception cref="Liveness.Host.Contract.LivenessError">2008: a limit of <see cref="VideoOptions"/> is broken, or the video cannot be decoded.</exception>
     public IEnumerable<VideoFrame> Frames(double intervalSeconds, Func<Mat> target, CancellationToken cancellationToken)
     {
         var process = new DecoderProcess(path, intervalSeconds, options, logger);

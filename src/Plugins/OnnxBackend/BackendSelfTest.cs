@@ -1,5 +1,5 @@
-using System.Globalization;
 using Liveness.Abstractions;
+using Liveness.Plugins.PluginSupport;
 
 namespace Liveness.Plugins.OnnxBackend;
 
@@ -25,25 +25,14 @@ internal static class BackendSelfTest
     // Room for the float rounding of other CPUs' kernels, far below what another model or a preprocessing slip moves.
     private const float ScoreTolerance = 1e-3f;
     private const float BoxTolerance = 0.25f;
-    private const float LogitTolerance = 1e-3f;
 
-    public static SelfTestResult Run(BlazeFaceDetector detector, MiniFasNetClassifier classifier, YoloxSceneDetector sceneDetector)
-    {
-        try
-        {
-            var problems = CheckDetector(detector).Concat(CheckClassifier(classifier)).Concat(CheckSceneDetector(sceneDetector)).ToList();
-            return problems.Count == 0
-                ? SelfTestResult.Pass(
-                    "BlazeFace found the drawn face and nothing in flat gray; both MiniFASNets gave their pinned scores; "
-                    + "YOLOX-Nano found the drawn phone's objects and nothing in flat gray")
-                : SelfTestResult.Fail(string.Join("; ", problems));
-        }
-        catch (Exception ex)
-        {
-            // A wrong file can make a run throw rather than answer wrongly: that is a failure too, not a crash.
-            return SelfTestResult.Fail($"{ex.GetType().Name}: {ex.Message}");
-        }
-    }
+    public static SelfTestResult Run(BlazeFaceDetector detector, MiniFasNetClassifier classifier, YoloxSceneDetector sceneDetector) =>
+        SelfTestChecks.Run(
+            CheckDetector(detector)
+                .Concat(SelfTestChecks.CheckMiniFasNetPair(classifier, V2Logits, V1SELogits, network => network.Model.SignatureMismatch()))
+                .Concat(CheckSceneDetector(sceneDetector)),
+            "BlazeFace found the drawn face and nothing in flat gray; both MiniFASNets gave their pinned scores; "
+            + "YOLOX-Nano found the drawn phone's objects and nothing in flat gray");
 
     private static IEnumerable<string> CheckDetector(BlazeFaceDetector detector)
     {
@@ -68,32 +57,6 @@ internal static class BackendSelfTest
         if (inGray != 0)
         {
             yield return $"BlazeFace found {inGray} faces in a flat gray frame";
-        }
-    }
-
-    private static IEnumerable<string> CheckClassifier(MiniFasNetClassifier classifier)
-    {
-        foreach (var (name, network, expected) in new[] { ("MiniFASNetV2", classifier.V2, V2Logits), ("MiniFASNetV1SE", classifier.V1SE, V1SELogits) })
-        {
-            if (network.Model.SignatureMismatch() is { } mismatch)
-            {
-                yield return $"{name}: {mismatch}";
-                continue;
-            }
-
-            using var frame = SyntheticFrame.FaceCrop.Image.AsMat();
-            var logits = network.Logits(frame, SyntheticFrame.FaceCrop.Face);
-            if (logits.Zip(expected).Any(pair => Math.Abs(pair.First - pair.Second) > LogitTolerance))
-            {
-                yield return $"{name} scored the drawn face {Format(logits)}, not {Format(expected)}";
-            }
-        }
-
-        var gray = SyntheticFrame.FlatGray;
-        var live = classifier.LiveProbability(gray.Image, gray.Face);
-        if (!(live is >= 0 and <= 1))
-        {
-            yield return FormattableString.Invariant($"the classifier gave a flat gray frame a live probability of {live}");
         }
     }
 
@@ -129,8 +92,5 @@ internal static class BackendSelfTest
     private static string Format(IEnumerable<SceneObject> objects) =>
         "[" + string.Join(", ", objects.Select(found => FormattableString.Invariant($"{found.Kind} {found.Score:G6} at {Format(found.Box)}"))) + "]";
 
-    private static string Format(FaceBox box) => Format([box.X, box.Y, box.Width, box.Height]);
-
-    private static string Format(IEnumerable<float> values) =>
-        "[" + string.Join(", ", values.Select(value => value.ToString("G6", CultureInfo.InvariantCulture))) + "]";
+    private static string Format(FaceBox box) => SelfTestChecks.Format([box.X, box.Y, box.Width, box.Height]);
 }

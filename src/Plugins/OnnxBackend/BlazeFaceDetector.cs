@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using Liveness.Abstractions;
+using Liveness.Plugins.PluginSupport;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 

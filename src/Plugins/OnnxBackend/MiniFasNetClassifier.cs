@@ -1,3 +1,4 @@
+using Liveness.Plugins.PluginSupport;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Liveness.Plugins.OnnxBackend;

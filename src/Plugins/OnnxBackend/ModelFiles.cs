@@ -1,5 +1,3 @@
-using Liveness.Abstractions;
-
 namespace Liveness.Plugins.OnnxBackend;
 
 /// <summary>The model files this backend needs, named as in its <c>plugin.json</c> manifest.</summary>
@@ -12,9 +10,4 @@ internal static class ModelFiles
     public const string MiniFasNetV1SE = "minifasnet/4_0_0_80x80_MiniFASNetV1SE.onnx";
 
     public const string YoloxNano = "candidates/yolox_nano.onnx";
-
-    public static string PathOf(BackendContext context, string name) =>
-        context.ModelPaths.TryGetValue(name, out var path)
-            ? path
-            : throw new ArgumentException($"The host passed no path for model '{name}'.", nameof(context));
 }

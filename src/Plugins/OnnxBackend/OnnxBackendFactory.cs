@@ -1,4 +1,5 @@
 using Liveness.Abstractions;
+using Liveness.Plugins.PluginSupport;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 
@@ -18,7 +19,7 @@ public sealed class OnnxBackendFactory : IBackendFactory
         {
             InferenceSession Open(string name)
             {
-                var session = sessions.Open(ModelFiles.PathOf(context, name));
+                var session = sessions.Open(ModelPath.Of(context, name));
                 opened.Add(session);
                 return session;
             }

@@ -1,4 +1,5 @@
 using Liveness.Abstractions;
+using Liveness.Plugins.PluginSupport;
 
 namespace Liveness.Plugins.OnnxBackend;
 

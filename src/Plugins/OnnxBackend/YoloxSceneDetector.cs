@@ -1,5 +1,6 @@
 using System.Buffers;
 using Liveness.Abstractions;
+using Liveness.Plugins.PluginSupport;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 

@@ -1,5 +1,5 @@
 using Liveness.Abstractions;
-using Liveness.Plugins.OnnxBackend;
+using Liveness.Plugins.PluginSupport;
 using Liveness.Plugins.TorchBackend.Checkpoints;
 using Liveness.Plugins.TorchBackend.Networks;
 using OpenCvSharp;

@@ -1,4 +1,4 @@
-using Liveness.Plugins.OnnxBackend;
+using Liveness.Plugins.PluginSupport;
 
 namespace Liveness.Plugins.TorchBackend;
 

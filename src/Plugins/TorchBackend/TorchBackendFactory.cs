@@ -1,4 +1,5 @@
 using Liveness.Abstractions;
+using Liveness.Plugins.PluginSupport;
 using Liveness.Plugins.TorchBackend.Checkpoints;
 using Liveness.Plugins.TorchBackend.Networks;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,7 @@ public sealed class TorchBackendFactory : IBackendFactory
         var device = TorchDevice.Select(context.Device, context.LoggerFactory.CreateLogger<TorchBackendFactory>());
 
         MiniFasNet Load(MiniFasNetArchitecture architecture, string file) =>
-            new(architecture, TorchCheckpoint.Read(ModelFiles.PathOf(context, file)), device);
+            new(architecture, TorchCheckpoint.Read(ModelPath.Of(context, file)), device);
 
         var v2 = Load(MiniFasNetArchitecture.V2, ModelFiles.MiniFasNetV2);
         try

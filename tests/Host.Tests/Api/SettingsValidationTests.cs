@@ -9,7 +9,7 @@ public sealed class SettingsValidationTests
     [InlineData("Front:RateLimit:PermitsPerSecond", "0", "PermitsPerSecond")]
     [InlineData("Front:RateLimit:Burst", "0", "Burst")]
     [InlineData("Front:MaxConcurrentRequests", "0", "MaxConcurrentRequests")]
-    [InlineData("Front:MinRequestRateGracePeriod", "00:00:00", "MinRequestRateGracePeriod")]
+    [InlineData("RequestBody:MinRateGracePeriod", "00:00:00", "MinRateGracePeriod")]
     [InlineData("Front:PassiveHealth:DefaultFailureRateLimit", "2", "Front:PassiveHealth")]
     [InlineData("Api:MaxConcurrentRequests", "0", "MaxConcurrentRequests")]
     [InlineData("Api:RequestTimeout", "00:00:00", "RequestTimeout")]

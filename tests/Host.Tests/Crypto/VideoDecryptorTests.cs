@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Liveness.Host.Api;
+using Liveness.Host.Contract;
 using Liveness.Host.Crypto;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FrontApp = Liveness.Host.Front.FrontApp;
+using FrontApp = Liveness.Host.FrontApp;
 
 namespace Liveness.Host.Tests.Deploy;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FrontApp = Liveness.Host.Front.FrontApp;
+using FrontApp = Liveness.Host.FrontApp;
 
 namespace Liveness.Host.Tests.Deploy;
 

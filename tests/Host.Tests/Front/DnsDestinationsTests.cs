@@ -68,7 +68,7 @@ public sealed class DnsDestinationsTests
     public async Task In_front_of_yarps_resolver_an_address_names_itself()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddOptions<FrontOptions>();
+        services.AddOptions<FrontOptions>().Configure(front => front.ResolveDestinationsByDns = true);
         DnsDestinations.AddTo(services.AddReverseProxy());
         await using var provider = services.BuildServiceProvider();
 
@@ -82,8 +82,25 @@ public sealed class DnsDestinationsTests
         Assert.Equal("http://127.0.0.1:9101/", Assert.Single(resolved.Destinations, pair => pair.Key == "local@127.0.0.1").Value.Address);
     }
 
+    [Fact]
+    public async Task Switched_off_it_takes_the_destinations_as_given()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddOptions<FrontOptions>();
+        DnsDestinations.AddTo(services.AddReverseProxy());
+        await using var provider = services.BuildServiceProvider();
+
+        var resolved = await provider.GetRequiredService<IDestinationResolver>().ResolveDestinationsAsync(new Dictionary<string, DestinationConfig>
+        {
+            ["local"] = new() { Address = "http://127.0.0.1:9101/" },
+        }, default);
+
+        Assert.Equal("http://127.0.0.1:9101/", Assert.Single(resolved.Destinations, pair => pair.Key == "local").Value.Address);
+        Assert.Null(resolved.ChangeToken);
+    }
+
     private DnsDestinations Create(TimeSpan? refresh = null) => new(
-        dns, Options.Create(new FrontOptions { DnsRefreshPeriod = refresh ?? TimeSpan.FromMinutes(1) }), NullLogger<DnsDestinations>.Instance);
+        dns, Options.Create(new FrontOptions { ResolveDestinationsByDns = true, DnsRefreshPeriod = refresh ?? TimeSpan.FromMinutes(1) }), NullLogger<DnsDestinations>.Instance);
 
     /// <summary>Answers as YARP's DNS resolver does (by place in the answer), with the addresses set; none: the name is unknown.</summary>
     private sealed class ScriptedDns : IDestinationResolver

@@ -90,7 +90,7 @@ public sealed class FrontLimitTests
     [Fact]
     public async Task An_oversized_body_gets_413_from_its_headers_before_it_is_sent()
     {
-        await using var server = await LivenessServer.StartAsync(new Dictionary<string, string> { ["Front:MaxRequestBytes"] = "1048576" });
+        await using var server = await LivenessServer.StartAsync(new Dictionary<string, string> { ["RequestBody:MaxBytes"] = "1048576" });
         // Announce 100 MB, send none of it: the answer must come from the headers alone.
         var answer = await RawHttp.SendHeadAsync(server.Client.BaseAddress!, "POST", ContractClient.Route,
             "Content-Type: application/x-www-form-urlencoded", "Content-Length: 100000000");

@@ -16,7 +16,7 @@ public sealed class MetricsTests
         {
             ["Front:RateLimit:PermitsPerSecond"] = "1",
             ["Front:RateLimit:Burst"] = "8",
-            ["Front:MaxRequestBytes"] = "16777216",
+            ["RequestBody:MaxBytes"] = "16777216",
         });
         var before = await MetricsScrape.OfAsync(server);
 

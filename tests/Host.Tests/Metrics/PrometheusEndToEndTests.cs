@@ -146,7 +146,7 @@ public sealed class ScrapedHostFixture : IAsyncLifetime
         {
             ["Front:RateLimit:PermitsPerSecond"] = "1",
             ["Front:RateLimit:Burst"] = "1",
-            ["Front:MaxRequestBytes"] = "16777216",
+            ["RequestBody:MaxBytes"] = "16777216",
         });
         Prometheus = await PrometheusServer.StartAsync(Config(Server.AdminClient.BaseAddress!));
         await Prometheus.WaitForScrapeAfterAsync(GrafanaFiles.ScrapeJob, DateTimeOffset.UtcNow);

@@ -53,10 +53,17 @@ internal sealed class PluginDirectory : IDisposable
         File.WriteAllText(path, manifest.ToJsonString());
     }
 
+    /// <summary>The plugin's own assembly, the one its manifest names: the folder also holds the plugins' shared PluginSupport.</summary>
+    public string AssemblyOf(string plugin)
+    {
+        var folder = Path.Combine(Root, plugin);
+        return Path.Combine(folder, JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "plugin.json")))!["assembly"]!.GetValue<string>());
+    }
+
     /// <summary>Copies over the plugin's DLL in place, as an operator deploying a new build does.</summary>
     public void OverwriteAssembly(string plugin, byte[]? with = null)
     {
-        var dll = Directory.GetFiles(Path.Combine(Root, plugin), "Liveness.Plugins.*.dll").Single();
+        var dll = AssemblyOf(plugin);
         var bytes = with ?? File.ReadAllBytes(dll);
         using var stream = new FileStream(dll, FileMode.Open, FileAccess.Write);
         stream.SetLength(0);

@@ -76,7 +76,7 @@ public sealed class SceneDetectorRoleTests
         var lease = registry.Lease()!;
         var leased = lease.Backends.SceneDetectorBackend!;
 
-        File.SetLastWriteTimeUtc(Directory.GetFiles(Path.Combine(plugins.Root, "onnx2"), "*.dll").Single(), DateTime.UtcNow);
+        File.SetLastWriteTimeUtc(plugins.AssemblyOf("onnx2"), DateTime.UtcNow);
         using var reload = await server.ReloadAsync();
         var fresh = registry.Serving!.SceneDetectorBackend!;
         var stillLoaded = leased.TryAcquire();

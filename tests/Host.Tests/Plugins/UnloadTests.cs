@@ -45,7 +45,7 @@ public sealed class UnloadTests
     private static async Task ReloadAsync(LivenessServer server, PluginDirectory plugins)
     {
         var loads = (await server.BackendsAsync()).Loads("onnx");
-        File.SetLastWriteTimeUtc(Directory.GetFiles(Path.Combine(plugins.Root, "onnx"), "*.dll").Single(), DateTime.UtcNow);
+        File.SetLastWriteTimeUtc(plugins.AssemblyOf("onnx"), DateTime.UtcNow);
         using var reload = await server.ReloadAsync();
         Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
         Assert.Equal(loads + 1, (await server.BackendsAsync()).Loads("onnx"));

@@ -1,3 +1,4 @@
+using Liveness.Host.Contract;
 using Liveness.Host.Video;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,8 +26,8 @@ internal static class Decoding
     /// <summary>The 2008 a video is refused with.</summary>
     public static string Refusal(string path, VideoOptions? options = null)
     {
-        var error = Assert.Throws<Liveness.Host.Api.LivenessError>(() => Read(path, 0.1, out _, options));
-        Assert.Equal(Liveness.Host.Api.ErrorKind.InvalidVideo, error.Kind);
+        var error = Assert.Throws<Liveness.Host.Contract.LivenessError>(() => Read(path, 0.1, out _, options));
+        Assert.Equal(Liveness.Host.Contract.ErrorKind.InvalidVideo, error.Kind);
         return error.Message;
     }
 

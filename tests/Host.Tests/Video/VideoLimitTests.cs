@@ -1,3 +1,4 @@
+using Liveness.Host.Contract;
 using Liveness.Host.Video;
 using static Liveness.Host.Tests.Video.Decoding;
 
@@ -93,7 +94,7 @@ public sealed class VideoLimitTests
         using var video = SampledVideo.Open(TestVideos.Format("h264.mp4"), new VideoOptions { DecodeBudgetSeconds = 0.2 }, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         // A reader slower than the budget: the budget counts the whole decode, the frames' reading included.
-        var error = Assert.Throws<Liveness.Host.Api.LivenessError>(() =>
+        var error = Assert.Throws<Liveness.Host.Contract.LivenessError>(() =>
         {
             foreach (var _ in video.Frames(0.1, CancellationToken.None))
             {

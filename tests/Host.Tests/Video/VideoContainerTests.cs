@@ -1,6 +1,6 @@
-using Liveness.Host.Audit;
+using Liveness.Host.Video;
 
-namespace Liveness.Host.Tests.Audit;
+namespace Liveness.Host.Tests.Video;
 
 /// <summary>The audit names an upload's container by its first bytes, on real clips of each accepted container.</summary>
 public sealed class VideoContainerTests

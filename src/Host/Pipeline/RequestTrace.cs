@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Liveness.Host.Metrics;
-using Liveness.Host.Pipeline;
+using Liveness.Host.Video;
 using Liveness.Host.Plugins;
 
-namespace Liveness.Host.Audit;
+namespace Liveness.Host.Pipeline;
 
 /// <summary>
 /// What the check of one request went through, recorded by the pipeline as it goes: the video's fingerprint and

@@ -1,4 +1,4 @@
-namespace Liveness.Host.Plugins;
+namespace Liveness.Host.Models;
 
 /// <summary>A path a plugin manifest names, resolved against the one folder it may point into.</summary>
 internal static class ConfinedPath

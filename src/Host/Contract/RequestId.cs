@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 
-namespace Liveness.Host.Api;
+namespace Liveness.Host.Contract;
 
 /// <summary>
 /// Gives every request a unique id: in the response body, the <c>X-Request-Id</c> header and every log line's

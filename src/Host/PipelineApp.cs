@@ -1,19 +1,22 @@
 using System.Threading.RateLimiting;
 using Liveness.Host.Audit;
+using Liveness.Host.Api;
+using Liveness.Host.Contract;
 using Liveness.Host.Crypto;
 using Liveness.Host.Front;
 using Liveness.Host.Health;
+using Liveness.Host.Metrics;
 using Liveness.Host.Models;
 using Liveness.Host.Pipeline;
 using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
 using Liveness.Host.Video;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
-namespace Liveness.Host.Api;
+namespace Liveness.Host;
 
 /// <summary>
 /// The pipeline node: the contract endpoint, the pipeline's parts, the backend plugins and their health. It
@@ -24,9 +27,9 @@ internal static partial class PipelineApp
     private const string KestrelCategory = "Microsoft.AspNetCore.Server.Kestrel";
 
     /// <param name="inProcess">Whether the node's only client is the front of this process, over its private socket.</param>
-    public static WebApplication Build(string[] args, string url, string nodeSecret, bool inProcess)
+    public static WebApplication Build(WebApplicationBuilder builder, string url, string nodeSecret, bool inProcess)
     {
-        var builder = NodeApp.CreateBuilder(args, url);
+        builder.WebHost.UseUrls(url);
         if (inProcess)
         {
             // When the front cuts a forward (its client abandoned the upload; the front logs that in one line), this
@@ -49,25 +52,21 @@ internal static partial class PipelineApp
         builder.Services.AddAudit();
         builder.Services.AddSingleton<DecisionExplainer>();
         builder.Services.AddHostedService<EvidenceRetention>();
-        var api = builder.Configuration.ValidatedSection<ApiOptions>(ApiOptions.Section);
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        builder.Services.AddOptions<FormOptions>().Configure<IOptions<RequestBodyOptions>>((form, body) =>
         {
-            kestrel.Limits.MaxRequestBodySize = api.MaxRequestBytes;
-            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(api.MinRequestBytesPerSecond, api.MinRequestRateGracePeriod);
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, body.Value.MaxBytes);
+            form.MultipartBodyLengthLimit = body.Value.MaxBytes;
         });
-        builder.Services.Configure<FormOptions>(form =>
-        {
-            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, api.MaxRequestBytes);
-            form.MultipartBodyLengthLimit = api.MaxRequestBytes;
-        });
-        builder.Services.AddRateLimiter(limiter => LimitConcurrency(limiter, api));
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<ApiOptions>>((limiter, api) => LimitConcurrency(limiter, api.Value));
 
         var app = builder.Build();
+        BackendMetrics.Follow(app.Services.GetRequiredService<BackendRegistry>());
         WarnOnManualKeys(app);
         app.UseContractEdgeBehindFront(nodeSecret);
         app.UseHttpMetrics();
         app.UseRateLimiter();
-        app.UseMiddleware<RequestSizeLimits>(api.MaxRequestBytes);
+        app.UseMiddleware<RequestSizeLimits>();
         app.MapLivenessEndpoint();
         app.MapHealthEndpoints();
         return app;
@@ -79,6 +78,7 @@ internal static partial class PipelineApp
             .PostConfigure(crypto => crypto.ApplyManualNames(configuration))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        RequestBodyOptions.AddTo(services);
         services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FusionOptions>().BindConfiguration(FusionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -87,7 +87,7 @@ internal static partial class PipelineApp
     }
 
     /// <summary>The node's own bound on checks at once, whichever fronts send them; health probes are never queued.</summary>
-    private static void LimitConcurrency(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions limiter, ApiOptions api)
+    private static void LimitConcurrency(RateLimiterOptions limiter, ApiOptions api)
     {
         limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => HealthEndpoints.IsProbe(context.Request.Path)
             ? RateLimitPartition.GetNoLimiter("probes")
@@ -108,7 +108,4 @@ internal static partial class PipelineApp
             LogManualKeys(app.Logger);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "!!! DECRYPTION USES THE PUBLISHED DEFAULT KEY AND IV FROM THE SENSEID MANUAL: anyone can decrypt uploads. Set PARAM_DECRYPT_KEY and PARAM_DECRYPT_IV. !!!")]
-    private static partial void LogManualKeys(ILogger logger);
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Liveness.Host;
+namespace Liveness.Host.Front;
 
 /// <summary>
 /// The hop from the front to the pipeline of the same process: a Unix domain socket (0600) in a private folder

@@ -1,12 +1,15 @@
 using Liveness.Host.Api;
 using Liveness.Host.Audit;
+using Liveness.Host.Contract;
+using Liveness.Host.Front;
 using Prometheus;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Transforms;
 
-namespace Liveness.Host.Front;
+namespace Liveness.Host;
 
 /// <summary>
 /// The public front: YARP routes and clusters from configuration (section <c>ReverseProxy</c>, reloaded when
@@ -21,9 +24,11 @@ internal static class FrontApp
 
     /// <param name="localPipeline">The pipeline of this process behind its private socket, if it has one.</param>
     /// <param name="localPipelineAddress">Else the address of this process's pipeline on TCP, if it has one.</param>
-    public static WebApplication Build(string[] args, ListenerOptions listeners, InProcessPipeline? localPipeline, string? localPipelineAddress)
+    /// <param name="pipelineUsesManualKey">Whether the in-process pipeline decrypts with the manual's key, as the demo page says.</param>
+    public static WebApplication Build(
+        WebApplicationBuilder builder, ListenerOptions listeners, InProcessPipeline? localPipeline, string? localPipelineAddress, bool pipelineUsesManualKey)
     {
-        var builder = NodeApp.CreateBuilder(args, listeners.Front);
+        builder.WebHost.UseUrls(listeners.Front);
         if ((localPipeline is not null ? InProcessPipelineConnector.Address : localPipelineAddress) is { } local)
         {
             // Below every other source, so configured destinations and cluster settings still apply.
@@ -38,8 +43,9 @@ internal static class FrontApp
             builder.Services.AddSingleton<IForwarderHttpClientFactory>(new InProcessPipelineConnector(localPipeline.SocketPath));
         }
 
-        var front = builder.Configuration.ValidatedSection<FrontOptions>(FrontOptions.Section);
         builder.Services.AddOptions<FrontOptions>().BindConfiguration(FrontOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
+        RequestBodyOptions.AddTo(builder.Services);
         var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddTransforms(transforms =>
             {
@@ -47,36 +53,27 @@ internal static class FrontApp
                 transforms.AddRequestHeader(FrontAuthentication.Header, listeners.NodeSecret, append: false);
                 transforms.AddXForwarded(ForwardedTransformActions.Set);
             });
-        if (front.ResolveDestinationsByDns)
-        {
-            DnsDestinations.AddTo(proxy);
-        }
+        DnsDestinations.AddTo(proxy);
 
-        // YARP's passive failure-rate policy; keep its detection window no longer than the cluster's ReactivationPeriod,
-        // or a node that comes back is judged on failures from before and marked unhealthy again (YARP issue #1082).
+        // YARP's passive failure-rate policy, validated here: YARP would take a window of zero or a limit above 1 silently.
         builder.Services.AddOptions<TransportFailureRateHealthPolicyOptions>().BindConfiguration(PassiveHealthSection)
             .Validate(health => health.DetectionWindowSize > TimeSpan.Zero && health.MinimalTotalCountThreshold >= 0
                     && health.DefaultFailureRateLimit is >= 0 and <= 1,
                 $"{PassiveHealthSection}: DetectionWindowSize must be positive, MinimalTotalCountThreshold not negative, DefaultFailureRateLimit within [0, 1]")
             .ValidateOnStart();
-        builder.Services.AddRateLimiter(limiter => FrontRateLimiter.Configure(limiter, front));
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<FrontOptions>>((limiter, front) => FrontRateLimiter.Configure(limiter, front.Value));
         builder.Services.AddAudit();
         builder.Logging.AddFilter(ForwardingFailures.YarpForwarderCategory, LogLevel.None);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Limits.MaxRequestBodySize = front.MaxRequestBytes;
-            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(front.MinRequestBytesPerSecond, front.MinRequestRateGracePeriod);
-        });
 
         var app = builder.Build();
-        app.UseContractEdge(trustIncomingRequestId: false);
+        app.UseContractEdge(trustIncomingRequestId: false, AuditTrail.OfFront);
         app.UseHttpMetrics();
         app.UseRateLimiter();
-        app.UseMiddleware<RequestSizeLimits>(front.MaxRequestBytes);
-        var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
-        if (demo.IsEnabledOn(listeners.Front))
+        app.UseMiddleware<RequestSizeLimits>();
+        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.IsEnabledOn(listeners.Front))
         {
-            app.MapDemoPage(DemoPage.UsesManualKey(builder.Configuration, localPipeline is not null));
+            app.MapDemoPage(pipelineUsesManualKey);
         }
 
         app.MapReverseProxy(proxy =>

@@ -1,8 +1,7 @@
-using Liveness.Host.Audit;
 using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Liveness.Host.Api;
+namespace Liveness.Host.Contract;
 
 /// <summary>
 /// Answers every failure in the contract's error form: <see cref="LivenessError"/>s from any layer, Kestrel's
@@ -68,23 +67,18 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         }
 
         LogAnswered(context.RequestServices.GetRequiredService<ILogger<ContractErrors>>(), entry.Code, entry.HttpStatus, kind);
-        if (context.Request.Path == LivenessEndpoint.Route)
+        if (context.Request.Path == LivenessRoute.Path)
         {
             LivenessMetrics.Answered(entry.Code, Outcome, RequestId.Elapsed(context));
         }
 
         var message = $"{entry.Message}: {detail}";
-        var audit = RequestAudit.Of(context);
-        audit?.Failed(entry.Code, message, limit);
+        var details = context.Features.Get<IErrorAnswerFeature>()?.Answered(entry.Code, message, limit, RequestId.Elapsed(context));
         context.Response.Clear();
         context.Response.StatusCode = entry.HttpStatus;
-        // Only a request that was read can have asked for details (the extension return_details).
-        var details = audit?.Request is { ReturnDetails: true } request
-            ? ResponseDetails.OfError(request.Trace, message, limit, RequestId.Elapsed(context))
-            : null;
         var body = new ErrorResponse(entry.Code, message, RequestId.Of(context), details);
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        await context.Response.WriteAsJsonAsync(body, ApiJsonContext.Default.ErrorResponse, cancellationToken: CancellationToken.None);
+        await context.Response.WriteAsJsonAsync(body, ErrorJsonContext.Default.ErrorResponse, cancellationToken: CancellationToken.None);
     }
 
     /// <summary>The connection is gone (an aborted upload): whatever failed after that has nobody to answer and is routine.</summary>
@@ -118,16 +112,4 @@ internal sealed partial class ContractErrors(RequestDelegate next, ILogger<Contr
         StatusCodes.Status504GatewayTimeout => "the pipeline node did not answer within the front's time limit",
         _ => "the request could not be served",
     };
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answered error {Code} (HTTP {HttpStatus}, {Kind})")]
-    private static partial void LogAnswered(ILogger logger, int code, int httpStatus, ErrorKind kind);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A model backend failed")]
-    private static partial void LogBackendFailure(ILogger logger, Exception error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The client went away before the answer")]
-    private static partial void LogAborted(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure")]
-    private static partial void LogUnexpected(ILogger logger, Exception error);
 }

@@ -1,16 +1,18 @@
-using Liveness.Host.Api;
 using Liveness.Host.Metrics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace Liveness.Host.Front;
+namespace Liveness.Host.Contract;
 
 /// <summary>
 /// Refuses a body without a length (411) or over the limit (413) from its headers alone, and closes the
-/// connection so the rest is never read. Fronts and pipeline nodes both stand behind it, each with its own limit.
+/// connection so the rest is never read. Fronts and pipeline nodes both stand behind it.
 /// </summary>
-internal sealed class RequestSizeLimits(RequestDelegate next, long maxRequestBytes)
+internal sealed class RequestSizeLimits(RequestDelegate next, IOptions<RequestBodyOptions> options)
 {
+    private readonly long maxRequestBytes = options.Value.MaxBytes;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var length = context.Request.ContentLength;

@@ -1,6 +1,4 @@
-using Liveness.Host.Audit;
-
-namespace Liveness.Host.Api;
+namespace Liveness.Host.Pipeline;
 
 /// <summary>The fields of a liveness request, bound and validated, still encrypted.</summary>
 /// <param name="ReturnDetails">The extension <c>return_details</c> (not SenseID's): the answer explains its decision.</param>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Liveness.Host.Audit;
+namespace Liveness.Host.Video;
 
 /// <summary>
 /// The container of an upload by its first bytes, for the audit: FFmpeg picks its demuxer the same way, and the

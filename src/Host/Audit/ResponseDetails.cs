@@ -1,9 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using Liveness.Host.Audit;
 using Liveness.Host.Pipeline;
 
-namespace Liveness.Host.Api;
+namespace Liveness.Host.Audit;
 
 /// <summary>
 /// The answer's <c>details</c> (the extension <c>return_details=true</c>, never SenseID's): what decided, what it saw,

@@ -1,10 +1,10 @@
 using Liveness.Abstractions;
 using OpenCvSharp;
 
-namespace Liveness.Plugins.OnnxBackend;
+namespace Liveness.Plugins.PluginSupport;
 
 /// <summary>Views a frame handed over by the host as an OpenCV matrix.</summary>
-internal static class BgrImageMat
+public static class BgrImageMat
 {
     /// <summary>A matrix over the caller's pixels, not a copy: it must not outlive the call that received the frame.</summary>
     public static Mat AsMat(this BgrImage frame)

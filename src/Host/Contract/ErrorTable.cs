@@ -1,4 +1,4 @@
-namespace Liveness.Host.Api;
+namespace Liveness.Host.Contract;
 
 /// <summary>The one place that maps every failure to the contract's code, message prefix and HTTP status.</summary>
 internal static class ErrorTable

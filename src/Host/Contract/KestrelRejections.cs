@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace Liveness.Host.Api;
+namespace Liveness.Host.Contract;
 
 /// <summary>
 /// Gives the contract's error body to the answers Kestrel writes itself. A request without a <c>Host</c> header
@@ -109,7 +109,7 @@ internal sealed partial class KestrelRejections(ILogger<KestrelRejections> logge
         var entry = ErrorTable.For(ErrorKind.InvalidArgument);
         var id = Guid.NewGuid().ToString("N");
         LogRefused(logger, status, id);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new ErrorResponse(entry.Code, $"{entry.Message}: {Detail(status)}", id), ApiJsonContext.Default.ErrorResponse);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new ErrorResponse(entry.Code, $"{entry.Message}: {Detail(status)}", id), ErrorJsonContext.Default.ErrorResponse);
         var headers = text[..^HeadEnd.Length].Replace("\r\nContent-Length: 0", "", StringComparison.Ordinal);
         return [.. Encoding.ASCII.GetBytes($"{headers}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {body.Length}\r\n{RequestId.Header}: {id}\r\n\r\n"), .. body];
     }
@@ -121,9 +121,6 @@ internal sealed partial class KestrelRejections(ILogger<KestrelRejections> logge
         StatusCodes.Status408RequestTimeout => "the request headers arrived too slowly",
         _ => "the request line or headers are malformed (an HTTP/1.1 request needs one Host header)",
     };
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Kestrel refused a malformed request (HTTP {HttpStatus}); answered 1200 as request {RequestId}")]
-    private static partial void LogRefused(ILogger logger, int httpStatus, string requestId);
 
     private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
     {

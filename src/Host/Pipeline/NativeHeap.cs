@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Liveness.Host;
+namespace Liveness.Host.Pipeline;
 
 /// <summary>
 /// Gives the native heap's free pages back to the system after requests. OpenCV, FFmpeg and ONNX Runtime allocate

@@ -1,5 +1,7 @@
+using Liveness.Host.Admin;
 using Liveness.Host.Api;
 using Liveness.Host.Audit;
+using Liveness.Host.Contract;
 using Liveness.Host.Health;
 using Liveness.Host.Metrics;
 using Liveness.Host.Pipeline;
@@ -7,7 +9,7 @@ using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
 using Prometheus;
 
-namespace Liveness.Host.Admin;
+namespace Liveness.Host;
 
 /// <summary>
 /// The admin listener: health and readiness for orchestrators and YARP's active checks, and on a pipeline
@@ -15,12 +17,13 @@ namespace Liveness.Host.Admin;
 /// </summary>
 internal static class AdminApp
 {
-    public static WebApplication Build(string[] args, ListenerOptions listeners, IReadiness readiness, BackendRegistry? backends)
+    public static WebApplication Build(WebApplicationBuilder builder, ListenerOptions listeners, IReadiness readiness, BackendRegistry? backends)
     {
-        var builder = NodeApp.CreateBuilder(args, listeners.Admin);
+        builder.WebHost.UseUrls(listeners.Admin);
         builder.Services.AddSingleton(readiness);
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddAdminOpenApi();
+        var defaults = new ListenerOptions();
+        builder.Services.AddAdminOpenApi(defaults.Front, defaults.Admin);
         builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<EvidenceStore>();
         if (backends is not null)

@@ -1,4 +1,4 @@
-namespace Liveness.Host.Api;
+namespace Liveness.Host.Contract;
 
 /// <summary>The kinds of failure the contract distinguishes; <see cref="ErrorTable"/> maps each to a code and HTTP status.</summary>
 public enum ErrorKind

@@ -1,6 +1,6 @@
 using Liveness.Abstractions;
 
-namespace Liveness.Plugins.OnnxBackend;
+namespace Liveness.Plugins.PluginSupport;
 
 /// <summary>
 /// The region of a frame the MiniFASNet authors crop around a face: the box scaled about its centre,
@@ -11,7 +11,7 @@ namespace Liveness.Plugins.OnnxBackend;
 /// <param name="Top">First row, inclusive.</param>
 /// <param name="Right">Last column, inclusive.</param>
 /// <param name="Bottom">Last row, inclusive.</param>
-internal readonly record struct AntiSpoofCrop(int Left, int Top, int Right, int Bottom)
+public readonly record struct AntiSpoofCrop(int Left, int Top, int Right, int Bottom)
 {
     public int Width => Right - Left + 1;
 

@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 using Liveness.Abstractions;
 
-namespace Liveness.Plugins.OnnxBackend;
+namespace Liveness.Plugins.PluginSupport;
 
 /// <summary>A frame drawn in code, the same on every machine, for warm-up and the self-test.</summary>
-internal sealed class SyntheticFrame
+public sealed class SyntheticFrame
 {
     // Pinned and held here for the life of the process, so the image's pointer stays valid.
     private readonly byte[] _pixels;
