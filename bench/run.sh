@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the host and the harness in Release, starts the host (front 8080, pipeline 8081, admin 8082) with the
+# Builds the host and the harness in Release, starts the host (front 8080, pipeline 8081, admin 8082; PORT_BASE) with the
 # front's rate and concurrency limits lifted, waits for /readyz, runs one `liveness-bench load` against it with
 # --server-pid and --metrics-url set (the server's RSS, CPU and own decode time), and stops the host.
 #
@@ -8,11 +8,16 @@
 #   harness does not send).
 # Environment: HOST_DLL  a host built elsewhere (another commit, to compare); HOST_ARGS  more host settings;
 #              LIVENESS_SHARED  the shared models and videos (default: ../shared beside the checkout);
-#              BENCH_BUILT=1  the harness is built already (bench/targets.sh builds once for all its runs).
+#              BENCH_BUILT=1  the harness is built already (bench/targets.sh builds once for all its runs);
+#              PORT_BASE  the front's port, the pipeline and admin listeners on the next two (default 8080), so that
+#              two sessions on one machine can each measure their own host.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${LIVENESS_SHARED:-$root/../shared}
 cd "$root"
+front=${PORT_BASE:-8080}
+pipeline=$((front + 1))
+admin=$((front + 2))
 
 if [ -z "${HOST_DLL:-}" ]; then
   dotnet build src/Host -c Release -nologo -v q
@@ -24,7 +29,7 @@ fi
 bench=bench/Liveness.Bench/bin/Release/net10.0/linux-x64/liveness-bench
 
 # A host left running would answer instead of this one, and the figures would be its.
-for port in 8080 8081 8082; do
+for port in $front $pipeline $admin; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "127.0.0.1:$port is in use: stop what listens there first" >&2; exit 1; fi
 done
 
@@ -32,8 +37,9 @@ log=$(mktemp /tmp/liveness-host-XXXXXX.log)
 # shellcheck disable=SC2086 # HOST_ARGS is a list of settings
 dotnet "$HOST_DLL" \
   --Models:Mirror="$(cd "$shared/models" && pwd)" --Models:Download=false \
-  --Listeners:Pipeline=http://127.0.0.1:8081 \
-  --ReverseProxy:Clusters:pipeline:Destinations:local:Address=http://127.0.0.1:8081/ \
+  --Listeners:Front=http://127.0.0.1:$front --Listeners:Admin=http://127.0.0.1:$admin \
+  --Listeners:Pipeline=http://127.0.0.1:$pipeline \
+  --ReverseProxy:Clusters:pipeline:Destinations:local:Address=http://127.0.0.1:$pipeline/ \
   --Listeners:NodeSecret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
   --Front:RateLimit:PermitsPerSecond=100000 --Front:RateLimit:Burst=100000 \
   --Front:MaxConcurrentRequests=10000 --Front:QueueLimit=100000 \
@@ -43,10 +49,10 @@ host=$!
 trap 'kill "$host" 2>/dev/null; wait "$host" 2>/dev/null || true' EXIT
 
 for _ in $(seq 240); do
-  if curl -fs -o /dev/null http://127.0.0.1:8082/readyz; then break; fi
+  if curl -fs -o /dev/null http://127.0.0.1:$admin/readyz; then break; fi
   if ! kill -0 "$host" 2>/dev/null; then echo "the host stopped; its log:" >&2; cat "$log" >&2; exit 1; fi
   sleep 0.5
 done
-curl -fsS http://127.0.0.1:8082/readyz >/dev/null || { echo "the host was not ready after 120 s; log: $log" >&2; exit 1; }
+curl -fsS http://127.0.0.1:$admin/readyz >/dev/null || { echo "the host was not ready after 120 s; log: $log" >&2; exit 1; }
 
-"$bench" load --url http://127.0.0.1:8080 --server-pid "$host" --metrics-url http://127.0.0.1:8082/metrics "$@"
+"$bench" load --url "http://127.0.0.1:$front" --server-pid "$host" --metrics-url "http://127.0.0.1:$admin/metrics" "$@"

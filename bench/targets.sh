@@ -45,7 +45,7 @@ def run(name):
     path = os.path.join(out, name + ".json")
     return json.load(open(path)) if os.path.exists(path) else None
 print(f"issue 17 targets, {os.popen('git rev-parse --short HEAD').read().strip()}, reports in {out}")
-print(f"{'run':<14}{'p50 ms':>8}{'floor ms':>10}{'p50/floor':>10}{'decode ms':>10}{'req/s':>8}{'CPU s/req':>10}{'RSS MiB':>9}{'errors':>8}  load avg")
+print(f"{'run':<14}{'p50 ms':>8}{'floor ms':>10}{'p50/floor':>10}{'decode ms':>10}{'req/s':>8}{'CPU s/req':>10}{'+ffmpeg':>9}{'RSS MiB':>9}{'errors':>8}  load avg")
 for size in ("640x480", "1280x720"):
     for clients in (1, 4, 8):
         r = run(f"{size}_c{clients}")
@@ -53,7 +53,8 @@ for size in ("640x480", "1280x720"):
             print(f"{size} c{clients}: no report"); continue
         s = r.get("server") or {}
         print(f"{size + ' c' + str(clients):<14}{r['latency_ms']['p50']:>8.0f}{r['decode_floor_ms']:>10.0f}{r['p50_to_decode_floor']:>10.2f}"
-              f"{(r.get('server_decode_ms') or float('nan')):>10.0f}{r['throughput']:>8.2f}{(r['server']['cpu_seconds'] / r['requests']) if s else float('nan'):>10.3f}"
+              f"{(r.get('server_decode_ms') or float('nan')):>10.0f}{r['throughput']:>8.2f}{(s['cpu_seconds'] / r['requests']) if s else float('nan'):>10.3f}"
+              f"{(s.get('children_cpu_seconds', float('nan')) / r['requests']) if s else float('nan'):>9.3f}"
               f"{s.get('peak_rss_mib', float('nan')):>9.0f}{r['errors']:>8}  {r['load_average_at_start']:.1f}-{r['load_average_at_end']:.1f}")
     one, four = run(f"{size}_c1"), run(f"{size}_c4")
     if one and four:

@@ -37,6 +37,9 @@ internal sealed record LoadReport(
 
     public double? ServerCpuSecondsPerRequest => Server is null ? null : Server.CpuSeconds / Requests;
 
+    /// <summary>The CPU of the server's decoder processes (<c>ffmpeg</c> children) per request, which the server's own leaves out.</summary>
+    public double? DecoderCpuSecondsPerRequest => Server is null ? null : Server.ChildrenCpuSeconds / Requests;
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public void WriteTable(TextWriter output)
@@ -59,7 +62,7 @@ internal sealed record LoadReport(
         if (Server is not null)
         {
             output.WriteLine($"server peak RSS     {Server.PeakRssMib:0.0} MiB (pid {Server.Pid})");
-            output.WriteLine($"server CPU/request  {ServerCpuSecondsPerRequest:0.000} s");
+            output.WriteLine($"server CPU/request  {ServerCpuSecondsPerRequest:0.000} s, and {DecoderCpuSecondsPerRequest:0.000} s in its decoder processes");
         }
 
         output.WriteLine($"load average        {LoadAverageAtStart:0.00} at start, {LoadAverageAtEnd:0.00} at end");

@@ -3,13 +3,20 @@ using System.Globalization;
 
 namespace Liveness.Bench;
 
-/// <summary>Watches the server's process during a run: its peak resident memory and the CPU time it spends.</summary>
+/// <summary>
+/// Watches the server's process during a run: its peak resident memory, the CPU time it spends, and that of the child
+/// processes it waited for (the host's <c>ffmpeg</c> decoders, which its own CPU time leaves out).
+/// </summary>
 internal sealed class ServerProcessMonitor
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>USER_HZ, which Linux fixes at 100 for what <c>/proc</c> reports.</summary>
+    private const int ClockTicksPerSecond = 100;
+
     private readonly Process process;
     private readonly TimeSpan cpuAtStart;
+    private readonly double childrenCpuAtStart;
     private readonly CancellationTokenSource stop = new();
     private readonly Task sampling;
     private long peakRssKib;
@@ -19,6 +26,7 @@ internal sealed class ServerProcessMonitor
         this.process = process;
         // TotalProcessorTime is utime + stime from /proc/PID/stat.
         cpuAtStart = process.TotalProcessorTime;
+        childrenCpuAtStart = ChildrenCpuSeconds();
         sampling = SampleAsync();
     }
 
@@ -40,7 +48,8 @@ internal sealed class ServerProcessMonitor
         using (process)
         {
             process.Refresh();
-            return new ServerUsage(process.Id, peakRssKib / 1024.0, (process.TotalProcessorTime - cpuAtStart).TotalSeconds);
+            return new ServerUsage(
+                process.Id, peakRssKib / 1024.0, (process.TotalProcessorTime - cpuAtStart).TotalSeconds, ChildrenCpuSeconds() - childrenCpuAtStart);
         }
     }
 
@@ -55,6 +64,16 @@ internal sealed class ServerProcessMonitor
         while (await timer.WaitForNextTickAsync(stop.Token));
     }
 
+    /// <summary><c>cutime + cstime</c> of <c>/proc/PID/stat</c>: the CPU time of the children that have exited and been waited for.</summary>
+    private double ChildrenCpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        // The fields after the command name, which is in parentheses and may hold spaces: cutime and cstime are the 14th and 15th.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+        return ticks / (double)ClockTicksPerSecond;
+    }
+
     private long ResidentKib()
     {
         var line = File.ReadLines($"/proc/{process.Id}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal));
@@ -63,5 +82,5 @@ internal sealed class ServerProcessMonitor
     }
 }
 
-/// <summary>What the server's process used during a run.</summary>
-internal sealed record ServerUsage(int Pid, double PeakRssMib, double CpuSeconds);
+/// <summary>What the server's process used during a run; <paramref name="ChildrenCpuSeconds"/>: its decoder processes'.</summary>
+internal sealed record ServerUsage(int Pid, double PeakRssMib, double CpuSeconds, double ChildrenCpuSeconds);

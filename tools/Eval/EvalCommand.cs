@@ -30,7 +30,7 @@ internal static class EvalCommand
 
         await using var node = await PipelineNode.StartAsync(arguments.HostSettings, cancellationToken);
         var videos = new VideoScorer(node.Client, node.Crypto, node.TakeDetails);
-        var frames = new FrameScorer(node.Backends, node.Options, node.Fusion);
+        var frames = new FrameScorer(node.Pipeline);
         var outcomes = new List<SampleOutcome>();
         foreach (var sample in samples)
         {

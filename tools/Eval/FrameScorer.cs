@@ -1,26 +1,16 @@
 using System.Diagnostics;
 using Liveness.Host.Api;
-using Liveness.Abstractions;
+using Liveness.Host.Contract;
 using Liveness.Host.Pipeline;
-using Liveness.Host.Pipeline.Cues;
-using Liveness.Host.Plugins;
-using Liveness.Host.Video;
 using OpenCvSharp;
 
 namespace Liveness.Tools.Eval;
 
 /// <summary>
-/// Measures an image on the frame-level path: the serving detector finds the faces, the largest is kept, the
-/// serving classifier scores it, the cues a still frame shows (the device-in-view cue included, when a scene detector
-/// serves) join in as the API fuses them (<see cref="ScoreFusion"/>),
-/// and the node's <c>Pipeline:PassThreshold</c> decides.
+/// Measures an image on the frame-level path: the host's own <see cref="LivenessPipeline.JudgeFrame"/> finds,
+/// classifies, fuses and decides, as it does each frame of a video; this only reads the file and reports.
 /// </summary>
-/// <remarks>
-/// The largest face rather than the most confident one: it is the face <see cref="FaceTracks"/> makes a video's first
-/// main face, so the frame path scores the face the video path would. A face narrower than
-/// <c>Pipeline:MinFaceWidth</c> is a failure here because the pipeline never classifies one either.
-/// </remarks>
-internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions options, FusionOptions fusion)
+internal sealed class FrameScorer(LivenessPipeline pipeline)
 {
     public SampleOutcome Score(Sample sample)
     {
@@ -38,41 +28,23 @@ internal sealed class FrameScorer(BackendRegistry backends, PipelineOptions opti
             return Failure("not a decodable image");
         }
 
-        using var lease = backends.Lease() ?? throw new InvalidOperationException("no model backend is serving");
-        double classifierScore;
-        DetectedFace? face;
-        IReadOnlyList<SceneObject>? objects = null;
+        FrameJudgement judgement;
         try
         {
-            face = lease.Backends.Detector.Detect(image.AsBgrImage()).MaxBy(candidate => candidate.Box.Area);
-            if (face is null)
-            {
-                return Failure("no face found");
-            }
-
-            if (face.Box.Width < options.MinFaceWidth)
-            {
-                return Failure($"the face is {face.Box.Width:0} px wide, under Pipeline:MinFaceWidth ({options.MinFaceWidth})");
-            }
-
-            classifierScore = lease.Backends.Classifier.LiveProbability(image.AsBgrImage(), face.Box);
-            if (lease.Backends.SceneDetector is { } scene && fusion.DeviceInView.Enabled)
-            {
-                objects = scene.Detect(image.AsBgrImage());
-            }
+            judgement = pipeline.JudgeFrame(image);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (LivenessError e)
         {
-            return Failure($"the model backend failed: {e.Message}");
+            return Failure($"the model backend failed: {e.InnerException?.Message ?? e.Message}");
         }
 
-        var cues = FrameCues.Read([(image, face.Box)], fusion)
-            .Concat(SceneCues.Read(objects is null ? [] : [new FrameScore(0, DeviceInViewCue.Measure(objects, face.Box))], fusion))
-            .ToArray();
-        var score = ScoreFusion.Fuse(classifierScore, cues, fusion);
-        var accepted = options.Passes(score);
+        if (judgement.Status is not { } status)
+        {
+            return Failure(judgement.Unjudged!);
+        }
+
         return SampleOutcome.Decided(
-            sample, score, accepted, LivenessStatusName.Of(accepted ? LivenessStatus.Ok : LivenessStatus.Hack),
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds, cues);
+            sample, judgement.Score, status == LivenessStatus.Ok, LivenessStatusName.Of(status),
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, judgement.Cues);
     }
 }

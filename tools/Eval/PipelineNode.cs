@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Liveness.Host;
 using Liveness.Host.Crypto;
 using Liveness.Host.Pipeline;
-using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +26,9 @@ internal sealed class PipelineNode : IAsyncDisposable
         Client.DefaultRequestHeaders.Add(Liveness.Host.Api.FrontAuthentication.Header, host.NodeSecret);
         Backends = pipeline.Services.GetRequiredService<BackendRegistry>();
         Options = pipeline.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        Fusion = pipeline.Services.GetRequiredService<IOptions<FusionOptions>>().Value;
         Crypto = pipeline.Services.GetRequiredService<IOptions<CryptoOptions>>().Value;
-        pipeline.Services.GetRequiredService<LivenessPipeline>().Decided += decision => Interlocked.Exchange(ref lastDetails, decision.Details);
+        Pipeline = pipeline.Services.GetRequiredService<LivenessPipeline>();
+        Pipeline.Decided += decision => Interlocked.Exchange(ref lastDetails, decision.Details);
     }
 
     /// <summary>A client of the pipeline listener.</summary>
@@ -40,8 +39,8 @@ internal sealed class PipelineNode : IAsyncDisposable
     /// <summary>The node's pipeline settings: the frame path decides with the same <c>Pipeline:PassThreshold</c>.</summary>
     public PipelineOptions Options { get; }
 
-    /// <summary>The node's fusion settings: the frame path fuses as the pipeline does.</summary>
-    public FusionOptions Fusion { get; }
+    /// <summary>The node's pipeline: videos are posted to it, frames judged by it (<see cref="LivenessPipeline.JudgeFrame"/>).</summary>
+    public LivenessPipeline Pipeline { get; }
 
     /// <summary>
     /// What the pipeline saw in the last video it judged, taken once (the tool posts one video at a time); null when

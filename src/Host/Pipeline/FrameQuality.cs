@@ -1,4 +1,5 @@
 using Liveness.Abstractions;
+using Liveness.Host.Pipeline.Cues;
 using OpenCvSharp;
 
 namespace Liveness.Host.Pipeline;
@@ -14,7 +15,7 @@ internal static class FrameQuality
 
     public static double Of(Mat frame, DetectedFace face)
     {
-        var box = Clip(face.Box, frame.Width, frame.Height);
+        var box = ImageRegion.Of(face.Box, frame.Width, frame.Height);
         if (box.Width < 2 || box.Height < 2)
         {
             return 0;
@@ -53,14 +54,5 @@ internal static class FrameQuality
 
         var offset = Math.Abs(nose.X - (leftEye.X + rightEye.X) / 2) / eyeDistance;
         return Math.Max(0, 1 - 2 * offset);
-    }
-
-    internal static Rect Clip(FaceBox box, int width, int height)
-    {
-        var left = Math.Clamp((int)MathF.Floor(box.X), 0, width);
-        var top = Math.Clamp((int)MathF.Floor(box.Y), 0, height);
-        var right = Math.Clamp((int)MathF.Ceiling(box.X + box.Width), left, width);
-        var bottom = Math.Clamp((int)MathF.Ceiling(box.Y + box.Height), top, height);
-        return new Rect(left, top, right - left, bottom - top);
     }
 }

@@ -86,6 +86,39 @@ internal sealed class LivenessPipeline(
     /// <summary>Raised with every decision made on a face (not for <c>short_time</c>), details included: tools/Eval reads them here.</summary>
     internal event Action<LivenessDecision>? Decided;
 
+    /// <summary>
+    /// One still image judged as a video's frames are: the largest face (the face <see cref="FaceTracks"/> starts a
+    /// video's track on) classified on the picture inside any black bars, the cues a still frame shows (the
+    /// device-in-view cue included when a scene detector serves) fused in, and <c>Pipeline:PassThreshold</c> deciding.
+    /// tools/Eval's frame set is scored here, so the frame path and the video path are one code.
+    /// </summary>
+    /// <remarks>A face narrower than <c>Pipeline:MinFaceWidth</c> is not judged, because a video's never is.</remarks>
+    /// <exception cref="LivenessError">4007 when a backend fails, 4003 when none is ready.</exception>
+    public FrameJudgement JudgeFrame(OpenCvSharp.Mat image)
+    {
+        using var lease = backends.Lease() ?? throw new LivenessError(ErrorKind.NoBackendReady, "no model backend is ready");
+        var serving = lease.Backends;
+        var face = Infer(serving.DetectorBackend, BackendRole.Detector, () => serving.Detector.Detect(image.AsBgrImage())).MaxBy(candidate => candidate.Box.Area);
+        if (face is null)
+        {
+            return FrameJudgement.NotJudged("no face found");
+        }
+
+        if (face.Box.Width < options.MinFaceWidth)
+        {
+            return FrameJudgement.NotJudged(FormattableString.Invariant(
+                $"the face is {face.Box.Width:0} px wide, under Pipeline:MinFaceWidth ({options.MinFaceWidth})"));
+        }
+
+        var classifier = Classify(serving, image, [face.Box])[0];
+        var devices = serving.SceneDetectorBackend is { } sceneBackend && fusion.DeviceInView.Enabled
+            ? [new FrameScore(0, DeviceInViewCue.Measure(Infer(sceneBackend, BackendRole.SceneDetector, () => serving.SceneDetector!.Detect(image.AsBgrImage())), face.Box))]
+            : Array.Empty<FrameScore>();
+        var cues = ReadCues([(image, face.Box)], null, devices);
+        var score = ScoreFusion.Fuse(classifier, cues, fusion);
+        return FrameJudgement.Decided(options.Passes(score) ? LivenessStatus.Ok : LivenessStatus.Hack, score, cues);
+    }
+
     private LivenessDecision Accept(double score, SelectedFrame best, LivenessRequest request, ServingBackends serving) => new(
         LivenessStatus.Ok,
         score,
@@ -148,7 +181,7 @@ internal sealed class LivenessPipeline(
         return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds), frameSize);
     }
 
-    /// <summary>Classifies each tracked face of this frame whose coverage wants a frame now, on the picture inside any black bars.</summary>
+    /// <summary>Classifies each tracked face of this frame whose coverage wants a frame now.</summary>
     private void Cover(FaceTracks tracks, OpenCvSharp.Mat image, double seconds, ServingBackends serving)
     {
         var wanted = tracks.Current.Where(tracked => tracked.Face.Box.Width >= options.MinFaceWidth && tracked.Track.Coverage.Wants(seconds)).ToArray();
@@ -157,16 +190,25 @@ internal sealed class LivenessPipeline(
             return;
         }
 
+        var scores = Classify(serving, image, wanted.Select(tracked => tracked.Face.Box).ToArray());
+        for (var i = 0; i < wanted.Length; i++)
+        {
+            wanted[i].Track.Coverage.Add(seconds, scores[i]);
+        }
+    }
+
+    /// <summary>The classifier's live probability of each face of one frame, on the picture inside any black bars (<see cref="FrameContent"/>).</summary>
+    private static double[] Classify(ServingBackends serving, OpenCvSharp.Mat image, IReadOnlyList<Abstractions.FaceBox> faces)
+    {
         var content = FrameContent.Of(image);
         var whole = content.Width == image.Width && content.Height == image.Height;
         // Backends take continuous images: the bars' cut is copied out (a few frames per video, only when there are bars).
         using var region = whole ? null : new OpenCvSharp.Mat(image, content);
         using var picture = region?.Clone();
-        foreach (var (track, face) in wanted)
-        {
-            var box = whole ? face.Box : FrameContent.Within(face.Box, content);
-            track.Coverage.Add(seconds, Infer(serving.ClassifierBackend, BackendRole.Classifier, () => serving.Classifier.LiveProbability((picture ?? image).AsBgrImage(), box)));
-        }
+        return faces
+            .Select(face => (double)Infer(serving.ClassifierBackend, BackendRole.Classifier, () => serving.Classifier.LiveProbability(
+                (picture ?? image).AsBgrImage(), whole ? face : FrameContent.Within(face, content))))
+            .ToArray();
     }
 
     /// <summary>
@@ -181,13 +223,10 @@ internal sealed class LivenessPipeline(
                 .Select(track => JudgedFace.Of(track.Id, track.Coverage.Scores, fusion.ClassifierQuantile))
                 .ToArray()
             : [JudgedFace.Of(tracks.Main?.Id ?? 0, shortlist.Frames.OrderBy(frame => frame.Seconds).Select(frame => new FrameScore(frame.Seconds,
-                Infer(serving.ClassifierBackend, BackendRole.Classifier, () => serving.Classifier.LiveProbability(frame.Image.AsBgrImage(), frame.Face.Box)))).ToArray(),
+                Classify(serving, frame.Image, [frame.Face.Box])[0])).ToArray(),
                 fusion.ClassifierQuantile)];
         var classifier = faces.Min(face => face.Score);
-        var cues = FrameCues.Read(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), fusion)
-            .Concat(motion is null ? [] : MotionCues.Read(motion.Steps, fusion))
-            .Concat(SceneCues.Read(devices.Scores, fusion))
-            .ToArray();
+        var cues = ReadCues(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), motion?.Steps, devices.Scores);
         var details = new DecisionDetails(ScoreFusion.Fuse(classifier, cues, fusion), classifier, tracks.All.Count, faces, cues);
         foreach (var cue in cues)
         {
@@ -201,6 +240,13 @@ internal sealed class LivenessPipeline(
 
         return details;
     }
+
+    /// <summary>The cues switched on, read on a presentation's best frames, its motion (a video's only) and its device readings.</summary>
+    private CueReading[] ReadCues(IReadOnlyList<(OpenCvSharp.Mat Image, Abstractions.FaceBox Face)> frames, IReadOnlyList<MotionStep>? steps, IReadOnlyList<FrameScore> devices) =>
+        FrameCues.Read(frames, fusion)
+            .Concat(steps is null ? [] : MotionCues.Read(steps, fusion))
+            .Concat(SceneCues.Read(devices, fusion))
+            .ToArray();
 
     /// <summary>Times one model call; a backend failure is the contract's 4007, never an unmapped 500.</summary>
     private static T Infer<T>(LoadedBackend backend, BackendRole role, Func<T> inference)

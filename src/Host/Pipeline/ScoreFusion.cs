@@ -19,16 +19,4 @@ internal static class ScoreFusion
         logOdds -= cues.Sum(cue => cue.Penalty);
         return 1 / (1 + Math.Exp(-logOdds));
     }
-
-    public static double Median(IReadOnlyList<double> scores)
-    {
-        if (scores.Count == 0)
-        {
-            throw new ArgumentException("no scores to fuse", nameof(scores));
-        }
-
-        var sorted = scores.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 }

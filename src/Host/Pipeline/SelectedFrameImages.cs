@@ -1,3 +1,4 @@
+using Liveness.Host.Pipeline.Cues;
 using OpenCvSharp;
 
 namespace Liveness.Host.Pipeline;
@@ -18,7 +19,7 @@ internal static class SelectedFrameImages
             box.Y - box.Height * FaceMargin,
             box.Width * (1 + 2 * FaceMargin),
             box.Height * (1 + 2 * FaceMargin));
-        using var face = new Mat(frame.Image, FrameQuality.Clip(margin, frame.Image.Width, frame.Image.Height));
+        using var face = new Mat(frame.Image, ImageRegion.Of(margin, frame.Image.Width, frame.Image.Height));
         return Jpeg(face, quality);
     }
 

@@ -1,8 +1,10 @@
+using Liveness.Host.Pipeline.Cues;
+
 namespace Liveness.Host.Pipeline;
 
 /// <summary>
 /// One classifier score for a face from its frame scores over the time it was seen: a low quantile of them
-/// (<c>Fusion:ClassifierQuantile</c>, 0.25 by default; 0.5 is their median), linearly interpolated.
+/// (<c>Fusion:ClassifierQuantile</c>, 0.25 by default; 0.5 is their median), by the pipeline's one rule (<see cref="Quantile"/>).
 /// </summary>
 /// <remarks>
 /// The first quartile lets a sustained stretch of spoof evidence reject a face however live the rest of the video
@@ -14,17 +16,5 @@ namespace Liveness.Host.Pipeline;
 /// </remarks>
 internal static class TemporalScore
 {
-    public static double Of(IReadOnlyList<double> scores, double quantile)
-    {
-        if (scores.Count == 0)
-        {
-            throw new ArgumentException("no scores to aggregate", nameof(scores));
-        }
-
-        var sorted = scores.Order().ToArray();
-        var position = (sorted.Length - 1) * quantile;
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-    }
+    public static double Of(IReadOnlyList<double> scores, double quantile) => Quantile.Of(scores, quantile);
 }

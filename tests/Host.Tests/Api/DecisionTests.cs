@@ -76,25 +76,32 @@ public sealed class DecisionTests(ServerFixture fixture)
     /// sampled): tranvanluyt2203_real 0.692 -> 0.824 (its turned-away stretches fall on fewer sampled frames), the
     /// print EclpsoftJerry_PRUEBA1 0.323 -> 0.298, the other live videos by 0.002-0.008; every decision is the same.
     /// The pins above were computed from one run's details before that; these are posted through the API.
+    /// Re-pinned for the cost of issue 12: faces are searched for every 0.2 s instead of 0.1 s (the motion cues step
+    /// every 0.2 s anyway), and every percentile is taken by one rule (linear interpolation, Quantile). The rule alone
+    /// moves the live videos by at most 0.001 and the print EclpsoftJerry_PRUEBA1 0.298 -> 0.344 (its micro-motion's
+    /// 90th percentile of few steps); the sampling then moves tranvanluyt2203_real 0.824 -> 0.875 and tdreal_621ea6b1
+    /// 0.801 -> 0.830 (fewer frames of the turned-away stretches), the print to 0.191 (one wild motion step at
+    /// 0.1 s sampling read it as live-like micro-motion, 0.41; at 0.2 s it reads 0.006), the replays by under 0.003,
+    /// the other live videos by under 0.015; every decision is the same.
     /// </remarks>
     [Theory]
-    [InlineData("videos/debian_forensics_webcam.mp4", 0.9718)]
+    [InlineData("videos/debian_forensics_webcam.mp4", 0.9695)]
     [InlineData("videos/debian_kphotoalbum_movie.avi", 0.9936)]
-    [InlineData("videos/lestari15_real.mp4", 0.9826)]
+    [InlineData("videos/lestari15_real.mp4", 0.9852)]
     [InlineData("videos/lestari15_fake.mp4", 0.0)]
-    [InlineData("videos/trainingdata_628befdf.mp4", 0.0022)]
-    [InlineData("videos/trainingdata_630b66fa.mp4", 0.0043)]
-    [InlineData("videos/tranvanluyt2203_real.mp4", 0.8238)]
+    [InlineData("videos/trainingdata_628befdf.mp4", 0.0041)]
+    [InlineData("videos/trainingdata_630b66fa.mp4", 0.0063)]
+    [InlineData("videos/tranvanluyt2203_real.mp4", 0.8753)]
     [InlineData("videos/tranvanluyt2203_fake.mp4", 0.0003)]
-    [InlineData("videos/tdreal_621ea6b1.mov", 0.8006)]
-    [InlineData("videos/tdreal_621ea6c1.mov", 0.996)]
+    [InlineData("videos/tdreal_621ea6b1.mov", 0.8298)]
+    [InlineData("videos/tdreal_621ea6c1.mov", 0.9982)]
     [InlineData("videos/tdreal_621f73fc.mov", 0.9994)]
-    [InlineData("videos/tdreal_6221e1a8.3gp", 0.943)]
-    [InlineData("videos/EclpsoftJerry_prueba2.mp4", 0.9973)]
-    [InlineData("videos/EclpsoftJerry_PRUEBA1.mp4", 0.2979)]
+    [InlineData("videos/tdreal_6221e1a8.3gp", 0.9563)]
+    [InlineData("videos/EclpsoftJerry_prueba2.mp4", 0.9959)]
+    [InlineData("videos/EclpsoftJerry_PRUEBA1.mp4", 0.1905)]
     [InlineData("videos/EclpsoftJerry_prueba3.mp4", 0.0)]
     [InlineData("videos/EclpsoftJerry_prueba4.mp4", 0.0)]
-    [InlineData("videos/Wingscape_fake.webm", 0.0006)]
+    [InlineData("videos/Wingscape_fake.webm", 0.0034)]
     public async Task Every_shared_video_keeps_its_recorded_score(string file, double recorded)
     {
         using var response = await fixture.Server.Client.PostVideoAsync(File.ReadAllBytes(SharedFiles.Sample(file)));

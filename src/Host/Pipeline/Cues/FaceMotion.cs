@@ -115,11 +115,11 @@ internal sealed class FaceMotion : IDisposable
             return null;
         }
 
-        var motion = Percentile(Distances(faceFrom, faceTo), 0.5) / width;
-        var faceResidual = Percentile(Distances(Project(homography, faceFrom), faceTo), 0.75) / width;
+        var motion = Quantile.Median(Distances(faceFrom, faceTo)) / width;
+        var faceResidual = Quantile.Of(Distances(Project(homography, faceFrom), faceTo), 0.75) / width;
         double? ringResidual = ringFrom.Length < MinPoints
             ? null
-            : Percentile(Distances(Project(homography, ringFrom), ringTo), 0.5) / width;
+            : Quantile.Median(Distances(Project(homography, ringFrom), ringTo)) / width;
         return new MotionStep(motion, faceResidual, ringResidual);
     }
 
@@ -157,27 +157,15 @@ internal sealed class FaceMotion : IDisposable
     private static double[] Distances(Point2f[] from, Point2f[] to) =>
         from.Zip(to, (a, b) => (double)Point2f.Distance(a, b)).ToArray();
 
-    private static double Percentile(double[] values, double fraction)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(fraction * sorted.Length))];
-    }
-
     private static Point2d Double(Point2f point) => new(point.X, point.Y);
 
     /// <summary>The face without its outer tenth on each side, where the background shows through.</summary>
-    private static Rect Inner(FaceBox face, Size size) => Clip(
-        face.X + 0.1 * face.Width, face.Y + 0.1 * face.Height, 0.8 * face.Width, 0.8 * face.Height, size);
+    private static Rect Inner(FaceBox face, Size size) => ImageRegion.Of(
+        new FaceBox(face.X + 0.1f * face.Width, face.Y + 0.1f * face.Height, 0.8f * face.Width, 0.8f * face.Height), size.Width, size.Height);
 
-    private static Rect Expand(FaceBox face, double factor, Size size) => Clip(
-        face.X + face.Width / 2 * (1 - factor), face.Y + face.Height / 2 * (1 - factor), face.Width * factor, face.Height * factor, size);
-
-    private static Rect Clip(double x, double y, double width, double height, Size size)
-    {
-        var left = Math.Clamp((int)x, 0, size.Width);
-        var top = Math.Clamp((int)y, 0, size.Height);
-        var right = Math.Clamp((int)Math.Ceiling(x + width), left, size.Width);
-        var bottom = Math.Clamp((int)Math.Ceiling(y + height), top, size.Height);
-        return new Rect(left, top, right - left, bottom - top);
-    }
+    private static Rect Expand(FaceBox face, double factor, Size size) => ImageRegion.Of(
+        new FaceBox(
+            (float)(face.X + face.Width / 2 * (1 - factor)), (float)(face.Y + face.Height / 2 * (1 - factor)),
+            (float)(face.Width * factor), (float)(face.Height * factor)),
+        size.Width, size.Height);
 }

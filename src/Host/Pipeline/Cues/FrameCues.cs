@@ -30,5 +30,5 @@ internal static class FrameCues
     }
 
     private static double Median(IReadOnlyList<(Mat Image, FaceBox Face)> frames, Func<Mat, FaceBox, double> measure) =>
-        ScoreFusion.Median(frames.Select(frame => measure(frame.Image, frame.Face)).ToArray());
+        Quantile.Median(frames.Select(frame => measure(frame.Image, frame.Face)).ToArray());
 }

@@ -15,7 +15,7 @@ internal static class GlareCue
 
     public static double Measure(Mat frame, FaceBox face)
     {
-        var box = FrameQuality.Clip(face, frame.Width, frame.Height);
+        var box = ImageRegion.Of(face, frame.Width, frame.Height);
         if (box.Width < 2 || box.Height < 2)
         {
             return 0;

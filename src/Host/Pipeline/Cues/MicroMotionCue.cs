@@ -20,7 +20,6 @@ internal static class MicroMotionCue
             return null;
         }
 
-        var residuals = steps.Select(step => step.FaceResidual).Order().ToArray();
-        return residuals[(int)Math.Floor(0.9 * (residuals.Length - 1))];
+        return Quantile.Of(steps.Select(step => step.FaceResidual).ToArray(), 0.9);
     }
 }

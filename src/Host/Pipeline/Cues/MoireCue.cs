@@ -81,7 +81,7 @@ internal static class MoireCue
             }
         }
 
-        var medians = rings.Select(ring => ring is null ? double.NaN : ring.Order().ElementAt(ring.Count / 2)).ToArray();
+        var medians = rings.Select(ring => ring is null ? double.NaN : Quantile.Median(ring)).ToArray();
         var peak = 0.0;
         for (var v = 0; v < PatchSize; v++)
         {

@@ -21,6 +21,6 @@ internal static class PlanarMotionCue
             .Where(step => step.Motion >= MinMotion && step.RingResidual is not null)
             .Select(step => step.RingResidual!.Value)
             .ToArray();
-        return residuals.Length < MinSteps ? null : ScoreFusion.Median(residuals);
+        return residuals.Length < MinSteps ? null : Quantile.Median(residuals);
     }
 }

@@ -15,13 +15,6 @@ public sealed class ScoreFusionTests
     }
 
     [Fact]
-    public void The_median_ignores_one_odd_frame()
-    {
-        Assert.Equal(0.8, ScoreFusion.Median([0.8, 0.82, 0.05, 0.79, 0.9]), 6);
-        Assert.Equal(0.5, ScoreFusion.Median([0.4, 0.6]), 6);
-    }
-
-    [Fact]
     public void Calibration_scales_and_shifts_the_log_odds()
     {
         var options = new FusionOptions { Slope = 0.5, Intercept = -1 };
