@@ -39,7 +39,6 @@ dotnet "$HOST_DLL" \
   --Models:Mirror="$(cd "$shared/models" && pwd)" --Models:Download=false \
   --Listeners:Front=http://127.0.0.1:$front --Listeners:Admin=http://127.0.0.1:$admin \
   --Listeners:Pipeline=http://127.0.0.1:$pipeline \
-  --ReverseProxy:Clusters:pipeline:Destinations:local:Address=http://127.0.0.1:$pipeline/ \
   --Listeners:NodeSecret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
   --Front:RateLimit:PermitsPerSecond=100000 --Front:RateLimit:Burst=100000 \
   --Front:MaxConcurrentRequests=10000 --Front:QueueLimit=100000 \

@@ -61,7 +61,7 @@ internal sealed record LoadReport(
         output.WriteLine($"p50 / floor         {P50ToDecodeFloor:0.00}");
         if (Server is not null)
         {
-            output.WriteLine($"server peak RSS     {Server.PeakRssMib:0.0} MiB (pid {Server.Pid})");
+            output.WriteLine($"server peak RSS     {Server.PeakRssMib:0.0} MiB (pid {Server.Pid}; {Server.StartRssMib:0.0} MiB when the run began)");
             output.WriteLine($"server CPU/request  {ServerCpuSecondsPerRequest:0.000} s, and {DecoderCpuSecondsPerRequest:0.000} s in its decoder processes");
         }
 

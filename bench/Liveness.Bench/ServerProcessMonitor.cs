@@ -17,6 +17,7 @@ internal sealed class ServerProcessMonitor
     private readonly Process process;
     private readonly TimeSpan cpuAtStart;
     private readonly double childrenCpuAtStart;
+    private readonly long startRssKib;
     private readonly CancellationTokenSource stop = new();
     private readonly Task sampling;
     private long peakRssKib;
@@ -27,6 +28,7 @@ internal sealed class ServerProcessMonitor
         // TotalProcessorTime is utime + stime from /proc/PID/stat.
         cpuAtStart = process.TotalProcessorTime;
         childrenCpuAtStart = ChildrenCpuSeconds();
+        startRssKib = ResidentKib();
         sampling = SampleAsync();
     }
 
@@ -49,7 +51,7 @@ internal sealed class ServerProcessMonitor
         {
             process.Refresh();
             return new ServerUsage(
-                process.Id, peakRssKib / 1024.0, (process.TotalProcessorTime - cpuAtStart).TotalSeconds, ChildrenCpuSeconds() - childrenCpuAtStart);
+                process.Id, startRssKib / 1024.0, peakRssKib / 1024.0, (process.TotalProcessorTime - cpuAtStart).TotalSeconds, ChildrenCpuSeconds() - childrenCpuAtStart);
         }
     }
 
@@ -82,5 +84,8 @@ internal sealed class ServerProcessMonitor
     }
 }
 
-/// <summary>What the server's process used during a run; <paramref name="ChildrenCpuSeconds"/>: its decoder processes'.</summary>
-internal sealed record ServerUsage(int Pid, double PeakRssMib, double CpuSeconds, double ChildrenCpuSeconds);
+/// <summary>
+/// What the server's process used during a run: its resident memory when the run began and at its peak (their
+/// difference is what the run made it grow), its CPU time and (<paramref name="ChildrenCpuSeconds"/>) its decoder processes'.
+/// </summary>
+internal sealed record ServerUsage(int Pid, double StartRssMib, double PeakRssMib, double CpuSeconds, double ChildrenCpuSeconds);

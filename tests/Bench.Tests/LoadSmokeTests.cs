@@ -30,6 +30,7 @@ public sealed class LoadSmokeTests
         Assert.True(report.DecodeFloorMs > 0);
         Assert.True(report.P50ToDecodeFloor > 0);
         Assert.True(report.Server!.PeakRssMib > 0);
+        Assert.InRange(report.Server.StartRssMib, 1, report.Server.PeakRssMib);
         Assert.True(report.ServerCpuSecondsPerRequest > 0);
         // The host's ffmpeg decoders are this process's children: their CPU is counted apart.
         Assert.True(report.DecoderCpuSecondsPerRequest > 0);
