@@ -245,7 +245,7 @@ internal sealed class LivenessPipeline(
     private CueReading[] ReadCues(IReadOnlyList<(OpenCvSharp.Mat Image, Abstractions.FaceBox Face)> frames, IReadOnlyList<MotionStep>? steps, IReadOnlyList<FrameScore> devices) =>
         FrameCues.Read(frames, fusion)
             .Concat(steps is null ? [] : MotionCues.Read(steps, fusion))
-            .Concat(SceneCues.Read(devices, fusion))
+            .Concat(SceneCues.Read([.. devices.Select(frame => frame.Score)], fusion))
             .ToArray();
 
     /// <summary>Times one model call; a backend failure is the contract's 4007, never an unmapped 500.</summary>

@@ -7,11 +7,12 @@ namespace Liveness.Host.Pipeline.Cues;
 /// </summary>
 internal static class SceneCues
 {
-    public static IEnumerable<CueReading> Read(IReadOnlyList<FrameScore> devices, FusionOptions options)
+    /// <param name="devices">The device-in-view measure of each frame the scene detector saw.</param>
+    public static IEnumerable<CueReading> Read(IReadOnlyList<double> devices, FusionOptions options)
     {
         if (options.DeviceInView.Enabled && devices.Count > 0)
         {
-            yield return CueReading.Of(CueName.DeviceInView, devices.Max(frame => frame.Score), options.DeviceInView, softness: 0.01);
+            yield return CueReading.Of(CueName.DeviceInView, devices.Max(), options.DeviceInView, softness: 0.01);
         }
     }
 }
