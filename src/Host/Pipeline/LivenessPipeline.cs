@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Liveness.Host.Pipeline;
 
 /// <summary>One liveness check, in the contract's order: decrypt, decode, follow the face, check its time, classify, decide.</summary>
-internal sealed class LivenessPipeline(
+internal sealed partial class LivenessPipeline(
     VideoDecryptor decryptor,
     BackendRegistry backends,
     IOptions<VideoOptions> videoOptions,
@@ -235,7 +235,7 @@ internal sealed class LivenessPipeline(
 
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("{Details}", details.ToString());
+            LogDecided(logger, details.ToString());
         }
 
         return details;
