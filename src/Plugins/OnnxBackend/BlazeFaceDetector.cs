@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using Liveness.Abstractions;
 using Liveness.Plugins.PluginSupport;
@@ -42,23 +41,17 @@ internal sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     public IReadOnlyList<DetectedFace> Detect(BgrImage frame)
     {
         var letterbox = Letterbox.Fit(frame.Width, frame.Height, InputSize);
-        var input = ArrayPool<float>.Shared.Rent(Model.InputLength);
-        try
+        var candidates = Model.Infer(input => FillInput(input, frame, letterbox), outputs =>
         {
-            FillInput(input, frame, letterbox);
-            using var outputs = Model.Run(input);
-            var candidates = new List<DetectedFace>();
-            Decode(outputs[0].GetTensorDataAsSpan<float>(), outputs[2].GetTensorDataAsSpan<float>(), 0, letterbox, candidates);
-            Decode(outputs[1].GetTensorDataAsSpan<float>(), outputs[3].GetTensorDataAsSpan<float>(), FineAnchorCount, letterbox, candidates);
-            return WeightedNonMaxSuppression.Apply(candidates, MergeOverlap)
-                .Select(face => ClampToFrame(face, frame.Width, frame.Height))
-                .Where(face => face.Box.Area > 0)
-                .ToList();
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(input);
-        }
+            var found = new List<DetectedFace>();
+            Decode(outputs[0].GetTensorDataAsSpan<float>(), outputs[2].GetTensorDataAsSpan<float>(), 0, letterbox, found);
+            Decode(outputs[1].GetTensorDataAsSpan<float>(), outputs[3].GetTensorDataAsSpan<float>(), FineAnchorCount, letterbox, found);
+            return found;
+        });
+        return WeightedNonMaxSuppression.Apply(candidates, MergeOverlap)
+            .Select(face => ClampToFrame(face, frame.Width, frame.Height))
+            .Where(face => face.Box.Area > 0)
+            .ToList();
     }
 
     public void Dispose() => Model.Dispose();

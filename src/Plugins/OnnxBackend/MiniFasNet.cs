@@ -1,4 +1,3 @@
-using System.Buffers;
 using Liveness.Abstractions;
 using Liveness.Plugins.PluginSupport;
 using Microsoft.ML.OnnxRuntime;
@@ -39,20 +38,10 @@ internal sealed class MiniFasNet : IMiniFasNet
     public float[] Logits(Mat frame, FaceBox face)
     {
         var region = AntiSpoofCrop.Around(face, _cropScale, frame.Width, frame.Height);
-        var input = ArrayPool<float>.Shared.Rent(Model.InputLength);
-        try
-        {
-            FillInput(input, frame, region);
-            using var outputs = Model.Run(input);
-            var logits = outputs[0].GetTensorDataAsSpan<float>();
-            return logits.Length == ClassCount
-                ? logits.ToArray()
-                : throw new InvalidOperationException($"MiniFASNet gave {logits.Length} scores, not {ClassCount}.");
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(input);
-        }
+        var logits = Model.Infer(input => FillInput(input, frame, region), outputs => outputs[0].GetTensorDataAsSpan<float>().ToArray());
+        return logits.Length == ClassCount
+            ? logits
+            : throw new InvalidOperationException($"MiniFASNet gave {logits.Length} scores, not {ClassCount}.");
     }
 
     public void Dispose() => Model.Dispose();

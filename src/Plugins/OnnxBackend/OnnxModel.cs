@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Liveness.Plugins.OnnxBackend;
@@ -23,13 +24,26 @@ internal sealed class OnnxModel : IDisposable
     /// <summary>The number of floats in the input tensor.</summary>
     public int InputLength { get; }
 
-    /// <summary>Runs the model on the first <see cref="InputLength"/> floats of <paramref name="input"/>.</summary>
-    /// <returns>The outputs, in the order of the output names given at construction.</returns>
-    public IDisposableReadOnlyCollection<OrtValue> Run(float[] input)
+    /// <summary>
+    /// Runs the model once: <paramref name="fill"/> writes the first <see cref="InputLength"/> floats of a pooled input
+    /// buffer, <paramref name="read"/> reads the outputs (in the order of the output names given at construction)
+    /// before they are freed.
+    /// </summary>
+    public T Infer<T>(Action<float[]> fill, Func<IReadOnlyList<OrtValue>, T> read)
     {
-        using var tensor = OrtValue.CreateTensorValueFromMemory(
-            OrtMemoryInfo.DefaultInstance, input.AsMemory(0, InputLength), _inputShape);
-        return _session.Run(_runOptions, _inputNames, [tensor], _outputNames);
+        var input = ArrayPool<float>.Shared.Rent(InputLength);
+        try
+        {
+            fill(input);
+            using var tensor = OrtValue.CreateTensorValueFromMemory(
+                OrtMemoryInfo.DefaultInstance, input.AsMemory(0, InputLength), _inputShape);
+            using var outputs = _session.Run(_runOptions, _inputNames, [tensor], _outputNames);
+            return read(outputs);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input);
+        }
     }
 
     /// <summary>Why the loaded file does not have the inputs and outputs this model expects, or null when it does.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Liveness.Abstractions;
 using Liveness.Plugins.PluginSupport;
 using Microsoft.ML.OnnxRuntime;
@@ -49,17 +48,8 @@ internal sealed class YoloxSceneDetector : ISceneDetector, IDisposable
     public IReadOnlyList<SceneObject> Detect(BgrImage frame)
     {
         var letterbox = Letterbox.FitTopLeft(frame.Width, frame.Height, InputSize);
-        var input = ArrayPool<float>.Shared.Rent(Model.InputLength);
-        try
-        {
-            FillInput(input, frame, letterbox);
-            using var outputs = Model.Run(input);
-            return NonMaxSuppression.PerKind(Decode(outputs[0].GetTensorDataAsSpan<float>(), letterbox), Overlap);
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(input);
-        }
+        var candidates = Model.Infer(input => FillInput(input, frame, letterbox), outputs => Decode(outputs[0].GetTensorDataAsSpan<float>(), letterbox));
+        return NonMaxSuppression.PerKind(candidates, Overlap);
     }
 
     public void Dispose() => Model.Dispose();
