@@ -52,6 +52,7 @@ public sealed class LivenessHost : IAsyncDisposable
     {
         NativeRuntimes.EnsureLoaded();
         var builder = NodeApp.CreateBuilder(args);
+        RenamedSettings.Refuse(builder.Configuration);
         return new LivenessHost(args, builder, ListenerOptions.From(builder.Configuration));
     }
 

@@ -95,6 +95,9 @@ internal sealed partial class KestrelRejections(ILogger<KestrelRejections> logge
         finally
         {
             await answers.CompleteAsync();
+            // Kestrel has said its last word (it completed its output): pass the end on to the client at once, as
+            // Kestrel does without this relay, not only when the connection's handler returns.
+            await client.CompleteAsync();
         }
     }
 

@@ -20,6 +20,8 @@ public sealed class SettingsValidationTests
     [InlineData("Models:DownloadTimeout", "00:00:00", "DownloadTimeout")]
     [InlineData("Backends:Device", "gpu", "Device")]
     [InlineData("Listeners:Pipeline", "", "Listeners:NodeSecret")]
+    [InlineData("Front:MaxRequestBytes", "16777216", "Front:MaxRequestBytes is no longer a setting: use RequestBody:MaxBytes")]
+    [InlineData("Api:MinRequestBytesPerSecond", "1024", "use RequestBody:MinBytesPerSecond")]
     public async Task A_bad_setting_stops_the_start_and_is_named(string key, string value, string named)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>

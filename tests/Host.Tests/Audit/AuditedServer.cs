@@ -30,7 +30,7 @@ public sealed class AuditedServer : IAsyncLifetime
         ["Admin:Key"] = AdminKey,
         ["Front:RateLimit:PermitsPerSecond"] = "20",
         ["Front:RateLimit:Burst"] = "20",
-        ["Front:MaxRequestBytes"] = "16777216",
+        ["RequestBody:MaxBytes"] = "16777216",
     });
 
     /// <summary>The events of the audit file written for <paramref name="requestId"/>.</summary>
