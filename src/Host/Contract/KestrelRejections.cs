@@ -60,17 +60,17 @@ internal sealed partial class KestrelRejections(ILogger<KestrelRejections> logge
             {
                 var read = await answers.ReadAsync();
                 var buffer = read.Buffer;
-                var refusal = buffer.Length <= MaxRefusalBytes && IsEmptyRefusal(buffer.ToArray());
-                if (refusal && !read.IsCompleted)
+                var refusal = EmptyRefusal(buffer);
+                if (refusal is not null && !read.IsCompleted)
                 {
                     // Hold it: the connection's end says whether it was Kestrel's last word.
                     answers.AdvanceTo(buffer.Start, buffer.End);
                     continue;
                 }
 
-                if (refusal)
+                if (refusal is not null)
                 {
-                    client.Write(WithContractBody(buffer.ToArray()));
+                    client.Write(WithContractBody(refusal));
                 }
                 else
                 {
@@ -101,6 +101,18 @@ internal sealed partial class KestrelRejections(ILogger<KestrelRejections> logge
         }
     }
 
+    /// <summary>The bytes of <paramref name="buffer"/> when they are one empty refusal and nothing else, else null.</summary>
+    private static byte[]? EmptyRefusal(ReadOnlySequence<byte> buffer)
+    {
+        if (buffer.Length > MaxRefusalBytes)
+        {
+            return null;
+        }
+
+        var head = buffer.ToArray();
+        return IsEmptyRefusal(head) ? head : null;
+    }
+
     private static bool IsEmptyRefusal(ReadOnlySpan<byte> head) =>
         head.StartsWith("HTTP/1.1 4"u8) && head.EndsWith(HeadEnd) && head.IndexOf(HeadEnd) == head.Length - HeadEnd.Length
         && head.IndexOf("\r\nContent-Length: 0\r\n"u8) >= 0 && head.IndexOf("\r\nConnection: close\r\n"u8) >= 0;
@@ -110,7 +122,7 @@ internal sealed partial class KestrelRejections(ILogger<KestrelRejections> logge
         var text = Encoding.ASCII.GetString(head);
         var status = int.Parse(text.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture);
         var entry = ErrorTable.For(ErrorKind.InvalidArgument);
-        var id = Guid.NewGuid().ToString("N");
+        var id = RequestId.New();
         LogRefused(logger, status, id);
         var body = JsonSerializer.SerializeToUtf8Bytes(new ErrorResponse(entry.Code, $"{entry.Message}: {Detail(status)}", id), ErrorJsonContext.Default.ErrorResponse);
         var headers = text[..^HeadEnd.Length].Replace("\r\nContent-Length: 0", "", StringComparison.Ordinal);

@@ -19,7 +19,7 @@ internal sealed class RequestId(RequestDelegate next, ILogger<RequestId> logger,
         var incoming = context.Request.Headers[Header].ToString();
         var id = trustIncoming && incoming.Length == 32 && !incoming.AsSpan().ContainsAnyExcept(Hex)
             ? incoming
-            : Guid.NewGuid().ToString("N");
+            : New();
         context.TraceIdentifier = id;
         context.Items[StartedKey] = Stopwatch.GetTimestamp();
         context.Request.Headers[Header] = id;
@@ -35,6 +35,9 @@ internal sealed class RequestId(RequestDelegate next, ILogger<RequestId> logger,
     }
 
     public static string Of(HttpContext context) => context.TraceIdentifier;
+
+    /// <summary>A fresh id: 32 lowercase hex digits, the only form a node accepts from its front.</summary>
+    public static string New() => Guid.NewGuid().ToString("N");
 
     /// <summary>Time since this request arrived.</summary>
     public static TimeSpan Elapsed(HttpContext context) =>

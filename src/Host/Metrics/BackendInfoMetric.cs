@@ -13,13 +13,10 @@ internal static class BackendInfoMetric
         var now = new HashSet<string[]>(LabelValues.Comparer);
         foreach (var backend in loaded)
         {
-            LivenessMetrics.BackendReloads.WithLabels(backend.Name, LivenessMetrics.ReloadResult.Success);
-            LivenessMetrics.BackendReloads.WithLabels(backend.Name, LivenessMetrics.ReloadResult.Failure);
             foreach (var role in backend.Manifest.Roles)
             {
                 var active = serving?.Serves(backend, role) == true;
                 now.Add([backend.Name, LivenessMetrics.RoleLabel(role), backend.Manifest.Version, active ? "true" : "false"]);
-                LivenessMetrics.ModelInference.WithLabels(backend.Name, LivenessMetrics.RoleLabel(role));
             }
         }
 
