@@ -47,6 +47,7 @@ internal static partial class PipelineApp
         builder.Services.AddHostedService<PluginWatcher>();
         builder.Services.AddSingleton<IReadiness, BackendReadiness>();
         builder.Services.AddSingleton<VideoDecryptor>();
+        builder.Services.AddSingleton<SpareDecoders>();
         builder.Services.AddSingleton<LivenessPipeline>();
         builder.Services.AddSingleton<RequestDeadline>();
         builder.Services.AddAudit();

@@ -15,6 +15,7 @@ namespace Liveness.Host.Pipeline;
 internal sealed partial class LivenessPipeline(
     VideoDecryptor decryptor,
     BackendRegistry backends,
+    SpareDecoders decoders,
     IOptions<VideoOptions> videoOptions,
     IOptions<PipelineOptions> pipelineOptions,
     IOptions<FusionOptions> fusionOptions,
@@ -49,12 +50,13 @@ internal sealed partial class LivenessPipeline(
         var serving = lease.Backends;
         request.Trace.Serving = serving;
 
-        using var file = await TempVideoFile.WriteAsync(video.ResolveTempDirectory(), videoBytes, cancellationToken);
+        using var sampled = SampledVideo.Open(decoders.Take(), video, logger);
+        using var file = await TempVideoFile.WriteAsync(sampled.Path, videoBytes, cancellationToken);
         using var shortlist = new FrameShortlist(options.ClassifiedFrames);
         using var motion = MotionCues.Wanted(fusion) ? new FaceMotion() : null;
         var tracks = new FaceTracks(options);
         var devices = new FrameCoverage(options.SceneSeconds, options.SceneFrames);
-        var (videoSeconds, faceSeconds, frameSize) = await FollowFaceAsync(file.Path, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
+        var (videoSeconds, faceSeconds, frameSize) = await FollowFaceAsync(sampled, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
         LivenessMetrics.VideoSeconds.Observe(videoSeconds);
         request.Trace.Followed(videoSeconds, faceSeconds, frameSize, tracks.All);
 
@@ -128,16 +130,17 @@ internal sealed partial class LivenessPipeline(
         request.ReturnFaceImage ? SelectedFrameImages.Face(best, options.JpegQuality) : null);
 
     /// <summary>
-    /// Decodes the whole video (on its own thread, a few frames ahead), detects on sampled frames, follows every
-    /// face large enough to matter, classifies each over the time it is seen, looks for a device holding a face on a
-    /// few frames, follows the main face's motion and shortlists its best frames.
+    /// Decodes the whole video (in its own process, a few frames ahead), detects on sampled frames, follows every face
+    /// large enough to matter, classifies each over the time it is seen and shortlists the main face's best frames;
+    /// beside it, on a second thread, follows the main face's motion and looks for a device holding a face on a few
+    /// frames (<see cref="MotionAndSceneLane"/>).
     /// </summary>
     private async Task<(double VideoSeconds, double FaceSeconds, (int Width, int Height)? FrameSize)> FollowFaceAsync(
-        string path, ServingBackends serving, FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion,
+        SampledVideo sampled, ServingBackends serving, FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion,
         StageTimer stages, CancellationToken cancellationToken)
     {
-        using var sampled = SampledVideo.Open(path, video, logger);
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
+        await using var lane = new MotionAndSceneLane(motion, devices, SceneDetection(serving), stages, cancellationToken);
         FaceTrack? followed = null;
         (int Width, int Height)? frameSize = null;
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
@@ -145,30 +148,12 @@ internal sealed partial class LivenessPipeline(
             frameSize ??= (frame.Image.Width, frame.Image.Height);
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, BackendRole.Detector, () => serving.Detector.Detect(frame.Image.AsBgrImage())));
             var face = tracks.Follow(frame.Seconds, faces);
+            var mainChanged = tracks.Main != followed;
+            followed = tracks.Main;
+            await lane.PostAsync(frame.Image, frame.Seconds, face?.Box, mainChanged, [.. tracks.Current.Select(tracked => tracked.Face.Box)]);
             if (options.CoverageSeconds > 0)
             {
                 stages.Time(Stage.Classify, () => Cover(tracks, frame.Image, frame.Seconds, serving));
-            }
-
-            if (serving.SceneDetectorBackend is { } sceneBackend && fusion.DeviceInView.Enabled && tracks.Current.Count > 0 && devices.Wants(frame.Seconds))
-            {
-                var objects = stages.Time(Stage.Scene, () => Infer(sceneBackend, BackendRole.SceneDetector, () => serving.SceneDetector!.Detect(frame.Image.AsBgrImage())));
-                devices.Add(frame.Seconds, tracks.Current.Max(tracked => DeviceInViewCue.Measure(objects, tracked.Face.Box)));
-            }
-
-            if (motion is not null)
-            {
-                stages.Time(Stage.Track, () =>
-                {
-                    if (tracks.Main != followed)
-                    {
-                        // Another face became the main one: its motion is not a step of the last one's.
-                        motion.Observe(frame.Image, frame.Seconds, null);
-                        followed = tracks.Main;
-                    }
-
-                    motion.Observe(frame.Image, frame.Seconds, face?.Box);
-                });
             }
 
             if (face is not null && face.Box.Width >= options.MinFaceWidth)
@@ -177,9 +162,16 @@ internal sealed partial class LivenessPipeline(
             }
         }
 
+        await lane.CompleteAsync();
         stages.Add(Stage.Decode, decoder.DecodeTime);
         return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds), frameSize);
     }
+
+    /// <summary>The scene detector as the lane calls it, timed and failing as the contract says; null when none serves or its cue is off.</summary>
+    private Func<OpenCvSharp.Mat, IReadOnlyList<SceneObject>>? SceneDetection(ServingBackends serving) =>
+        serving.SceneDetectorBackend is { } sceneBackend && serving.SceneDetector is { } detector && fusion.DeviceInView.Enabled
+            ? image => Infer(sceneBackend, BackendRole.SceneDetector, () => detector.Detect(image.AsBgrImage()))
+            : null;
 
     /// <summary>Classifies each tracked face of this frame whose coverage wants a frame now.</summary>
     private void Cover(FaceTracks tracks, OpenCvSharp.Mat image, double seconds, ServingBackends serving)

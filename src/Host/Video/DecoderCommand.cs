@@ -9,6 +9,11 @@ namespace Liveness.Host.Video;
 /// as raw BGR, every decoded and every written frame described on stderr, all of it inside the kernel's CPU and
 /// memory limits (<c>prlimit</c>, util-linux).
 /// </summary>
+/// <remarks>
+/// The filter graph is read from stdin (<c>-filter_complex_script pipe:0</c>), as a global option before the input
+/// is opened: a process started ahead of its upload (<see cref="WaitingDecoder"/>) has loaded its libraries and
+/// waits there, and the upload's file need only exist once the graph is written.
+/// </remarks>
 internal static class DecoderCommand
 {
     /// <summary>The <c>showinfo</c> filter that sees every decoded frame (before <c>select</c>).</summary>
@@ -17,7 +22,7 @@ internal static class DecoderCommand
     /// <summary>The <c>showinfo</c> filter that sees every frame written to stdout (after <c>select</c>).</summary>
     public const string WrittenFilter = "Parsed_showinfo_2";
 
-    public static ProcessStartInfo For(string path, double intervalSeconds, VideoOptions options)
+    public static ProcessStartInfo For(string path, VideoOptions options)
     {
         var start = new ProcessStartInfo("prlimit")
         {
@@ -30,7 +35,11 @@ internal static class DecoderCommand
         // The soft CPU limit sends SIGXCPU, the hard one a second later SIGKILL; no core file is ever written.
         var memory = (long)options.DecoderMemoryMiB * 1024 * 1024;
         string[] limits = [$"--cpu={options.DecodeCpuSeconds}:{options.DecodeCpuSeconds + 1}", $"--as={memory}", "--core=0", "--"];
-        string[] program = [options.Ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"];
+        string[] program =
+        [
+            options.Ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info",
+            "-filter_complex_threads", "1", "-filter_complex_script", "pipe:0",
+        ];
         string[] input =
         [
             "-format_whitelist", options.Containers,
@@ -43,9 +52,7 @@ internal static class DecoderCommand
         ];
         string[] output =
         [
-            "-map", "0:v:0", "-an", "-sn", "-dn",
-            "-filter_threads", "1",
-            "-vf", Filters(intervalSeconds),
+            "-map", "[sampled]", "-an", "-sn", "-dn",
             // No frame duplicated or dropped to make a constant rate: each written frame is one decoded frame.
             "-fps_mode", "passthrough",
             "-f", "rawvideo", "-pix_fmt", "bgr24", "pipe:1",
@@ -59,10 +66,11 @@ internal static class DecoderCommand
     }
 
     /// <summary>
-    /// Rotation (FFmpeg's autorotate) comes before these; then every decoded frame is described, the sampled ones
-    /// (the first, then each at least the interval after the last one kept) are kept, described and converted to BGR.
+    /// The filter graph, on the first video stream: rotation (FFmpeg's autorotate) comes before it; then every decoded
+    /// frame is described, the sampled ones (the first, then each at least the interval after the last one kept) are
+    /// kept, described and converted to BGR.
     /// </summary>
-    private static string Filters(double intervalSeconds) =>
+    public static string Filters(double intervalSeconds) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"showinfo=checksum=0,select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,{intervalSeconds:R})',showinfo=checksum=0,format=bgr24");
+            $"[0:v:0]showinfo=checksum=0,select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,{intervalSeconds:R})',showinfo=checksum=0,format=bgr24[sampled]");
 }

@@ -37,14 +37,13 @@ internal sealed class DecoderProcess : IDisposable
     private string? refusal;
     private string? failure;
 
-    public DecoderProcess(string path, double intervalSeconds, VideoOptions options, ILogger logger)
+    /// <summary>Lets <paramref name="decoder"/> go, sampling every <paramref name="intervalSeconds"/>, and reads it.</summary>
+    public DecoderProcess(WaitingDecoder decoder, double intervalSeconds, VideoOptions options, ILogger logger)
     {
         this.options = options;
         timeline = new DecodedTimeline(options);
         messages = new DecoderMessages(logger, options.DecoderLogLevel, options.DecoderLogLines);
-        process = Process.Start(DecoderCommand.For(path, intervalSeconds, options))
-            ?? throw new InvalidOperationException($"{options.Ffmpeg} could not be started");
-        process.StandardInput.Close();
+        process = decoder.Release(intervalSeconds);
         frames = process.StandardOutput.BaseStream;
         reading = Task.Run(ReadMessagesAsync);
         budget = new CancellationTokenSource(TimeSpan.FromSeconds(options.DecodeBudgetSeconds));

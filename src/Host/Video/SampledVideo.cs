@@ -11,25 +11,35 @@ namespace Liveness.Host.Video;
 /// </remarks>
 internal sealed class SampledVideo : IDisposable
 {
-    private readonly string path;
     private readonly VideoOptions options;
     private readonly ILogger logger;
     private readonly Mat image = new();
+    private WaitingDecoder? started;
     private DecoderProcess? decoding;
     private double durationSeconds;
 
-    private SampledVideo(string path, VideoOptions options, ILogger logger)
+    private SampledVideo(string path, WaitingDecoder? started, VideoOptions options, ILogger logger)
     {
-        this.path = path;
+        Path = path;
+        this.started = started;
         this.options = options;
         this.logger = logger;
     }
+
+    /// <summary>The file the video is read from.</summary>
+    public string Path { get; }
 
     /// <summary>The video's length as decoded so far: the last frame's time plus its display interval.</summary>
     public double DurationSeconds => Volatile.Read(ref decoding)?.DurationSeconds ?? durationSeconds;
 
     /// <summary>The video at <paramref name="path"/>, decoded when its frames are asked for; FFmpeg's messages go to <paramref name="logger"/>.</summary>
-    public static SampledVideo Open(string path, VideoOptions options, ILogger logger) => new(path, options, logger);
+    public static SampledVideo Open(string path, VideoOptions options, ILogger logger) => new(path, null, options, logger);
+
+    /// <summary>
+    /// The video at the input path of <paramref name="decoder"/>, which this takes over: the first enumeration of
+    /// frames lets it go (any later one starts another decoder).
+    /// </summary>
+    public static SampledVideo Open(WaitingDecoder decoder, VideoOptions options, ILogger logger) => new(decoder.InputPath, decoder, options, logger);
 
     /// <summary>Frames at least <paramref name="intervalSeconds"/> apart; the first frame is always included.</summary>
     /// <remarks>Every frame is decoded into the same image, the next one over the last.</remarks>
@@ -40,7 +50,8 @@ internal sealed class SampledVideo : IDisposable
     /// <exception cref="Liveness.Host.Contract.LivenessError">2008: a limit of <see cref="VideoOptions"/> is broken, or the video cannot be decoded.</exception>
     public IEnumerable<VideoFrame> Frames(double intervalSeconds, Func<Mat> target, CancellationToken cancellationToken)
     {
-        var process = new DecoderProcess(path, intervalSeconds, options, logger);
+        var decoder = Interlocked.Exchange(ref started, null) ?? WaitingDecoder.Start(Path, options);
+        var process = new DecoderProcess(decoder, intervalSeconds, options, logger);
         Volatile.Write(ref decoding, process);
         try
         {
@@ -57,5 +68,9 @@ internal sealed class SampledVideo : IDisposable
         }
     }
 
-    public void Dispose() => image.Dispose();
+    public void Dispose()
+    {
+        started?.Dispose();
+        image.Dispose();
+    }
 }

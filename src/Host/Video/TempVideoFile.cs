@@ -7,9 +7,13 @@ internal sealed class TempVideoFile : IDisposable
 
     public string Path { get; }
 
-    public static async Task<TempVideoFile> WriteAsync(string directory, ReadOnlyMemory<byte> video, CancellationToken cancellationToken)
+    /// <summary>A new file name in <paramref name="directory"/>, not guessable before it is made.</summary>
+    public static string PathIn(string directory) => System.IO.Path.Combine(directory, $"liveness-{Guid.NewGuid():N}.video");
+
+    /// <summary>Writes the upload to <paramref name="path"/>, which must not exist.</summary>
+    public static async Task<TempVideoFile> WriteAsync(string path, ReadOnlyMemory<byte> video, CancellationToken cancellationToken)
     {
-        var file = new TempVideoFile(System.IO.Path.Combine(directory, $"liveness-{Guid.NewGuid():N}.video"));
+        var file = new TempVideoFile(path);
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

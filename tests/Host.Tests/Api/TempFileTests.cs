@@ -40,7 +40,7 @@ public sealed class TempFileTests
         var folder = Directory.CreateTempSubdirectory().FullName;
         try
         {
-            using var file = await Liveness.Host.Video.TempVideoFile.WriteAsync(folder, new byte[] { 1, 2, 3 }, CancellationToken.None);
+            using var file = await Liveness.Host.Video.TempVideoFile.WriteAsync(Liveness.Host.Video.TempVideoFile.PathIn(folder), new byte[] { 1, 2, 3 }, CancellationToken.None);
 
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file.Path));
             file.Dispose();

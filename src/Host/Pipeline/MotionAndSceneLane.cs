@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Liveness.Abstractions;
+using Liveness.Host.Metrics;
+using Liveness.Host.Pipeline.Cues;
+using OpenCvSharp;
+
+namespace Liveness.Host.Pipeline;
+
+/// <summary>
+/// The request's second thread: follows the main face's motion and looks for a device holding a tracked face, on
+/// copies of the sampled frames, while the request's own thread detects, tracks and classifies the next ones. Half
+/// of a request's model work moves here, so a lone request keeps both cores busy while its video decodes.
+/// </summary>
+/// <remarks>
+/// Frames are handled one at a time in the order they were posted, so the motion steps are those of the frames in
+/// sequence. At most <see cref="Depth"/> frames wait; a slower lane holds the request's thread back, never memory.
+/// The motion and the device readings are complete once <see cref="CompleteAsync"/> returns.
+/// </remarks>
+internal sealed class MotionAndSceneLane : IAsyncDisposable
+{
+    private const int Depth = 3;
+
+    private readonly FaceMotion? motion;
+    private readonly FrameCoverage devices;
+    private readonly Func<Mat, IReadOnlyList<SceneObject>>? detectScene;
+    private readonly StageTimer stages;
+    private readonly Channel<Sample> samples = Channel.CreateBounded<Sample>(new BoundedChannelOptions(Depth) { SingleReader = true, SingleWriter = true });
+    private readonly ConcurrentQueue<Mat> free = new();
+    private readonly List<Mat> images = [];
+    private readonly CancellationTokenSource stop;
+    private readonly Task working;
+
+    /// <param name="motion">Where the main face's motion goes, or null when no motion cue is on.</param>
+    /// <param name="devices">Where the device-in-view readings go, when it wants one for a frame.</param>
+    /// <param name="detectScene">The scene detector, timed and mapped to the contract's errors; null when none serves or the cue is off.</param>
+    public MotionAndSceneLane(
+        FaceMotion? motion, FrameCoverage devices, Func<Mat, IReadOnlyList<SceneObject>>? detectScene, StageTimer stages, CancellationToken cancellationToken)
+    {
+        this.motion = motion;
+        this.devices = devices;
+        this.detectScene = detectScene;
+        this.stages = stages;
+        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        working = Task.Run(WorkAsync, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Queues one sampled frame: its time, the main face in it (null when none, which breaks the motion's chain),
+    /// whether the main face changed to another track, and every tracked face. The image is copied (the caller's is
+    /// reused) only when there is work on it.
+    /// </summary>
+    public async ValueTask PostAsync(Mat image, double seconds, FaceBox? mainFace, bool mainChanged, FaceBox[] trackedFaces)
+    {
+        Mat? copy = null;
+        if ((motion is not null && mainFace is not null) || (detectScene is not null && trackedFaces.Length > 0))
+        {
+            copy = TakeImage();
+            image.CopyTo(copy);
+        }
+
+        try
+        {
+            await samples.Writer.WriteAsync(new Sample(copy, seconds, mainFace, mainChanged, trackedFaces), stop.Token);
+        }
+        catch (ChannelClosedException)
+        {
+            // The lane failed: its failure is the request's.
+            await working;
+            throw;
+        }
+    }
+
+    /// <summary>Waits for every frame posted to be done; the lane's failure (a backend's 4007) is thrown here.</summary>
+    public async Task CompleteAsync()
+    {
+        samples.Writer.TryComplete();
+        await working;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        samples.Writer.TryComplete();
+        await stop.CancelAsync();
+        await working.ContinueWith(_ => { }, TaskScheduler.Default);
+        stop.Dispose();
+        foreach (var image in images)
+        {
+            image.Dispose();
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        try
+        {
+            await foreach (var sample in samples.Reader.ReadAllAsync(stop.Token))
+            {
+                try
+                {
+                    Handle(sample);
+                }
+                finally
+                {
+                    if (sample.Image is not null)
+                    {
+                        free.Enqueue(sample.Image);
+                    }
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            samples.Writer.TryComplete(e);
+            throw;
+        }
+    }
+
+    private void Handle(Sample sample)
+    {
+        if (motion is not null)
+        {
+            stages.Time(LivenessPipeline.Stage.Track, () =>
+            {
+                if (sample.MainChanged)
+                {
+                    // Another face became the main one: its motion is not a step of the last one's.
+                    motion.Observe(sample.Image!, sample.Seconds, null);
+                }
+
+                // Without a main face there is no image, and none is needed: the chain breaks.
+                motion.Observe(sample.Image!, sample.Seconds, sample.MainFace);
+            });
+        }
+
+        if (detectScene is not null && sample.TrackedFaces.Length > 0 && devices.Wants(sample.Seconds))
+        {
+            var objects = stages.Time(LivenessPipeline.Stage.Scene, () => detectScene(sample.Image!));
+            devices.Add(sample.Seconds, sample.TrackedFaces.Max(face => DeviceInViewCue.Measure(objects, face)));
+        }
+    }
+
+    /// <summary>An image the lane is done with, or a new one while fewer than the frames in flight exist (the request's thread only).</summary>
+    private Mat TakeImage()
+    {
+        if (free.TryDequeue(out var image))
+        {
+            return image;
+        }
+
+        image = new Mat();
+        images.Add(image);
+        return image;
+    }
+
+    private sealed record Sample(Mat? Image, double Seconds, FaceBox? MainFace, bool MainChanged, FaceBox[] TrackedFaces);
+}
