@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Liveness.Abstractions;
 using Liveness.Host.Metrics;
 using Liveness.Host.Pipeline.Cues;
+using Liveness.Host.Video;
 using OpenCvSharp;
 
 namespace Liveness.Host.Pipeline;
@@ -26,8 +26,7 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
     private readonly Func<Mat, IReadOnlyList<SceneObject>>? detectScene;
     private readonly StageTimer stages;
     private readonly Channel<Sample> samples = Channel.CreateBounded<Sample>(new BoundedChannelOptions(Depth) { SingleReader = true, SingleWriter = true });
-    private readonly ConcurrentQueue<Mat> free = new();
-    private readonly List<Mat> images = [];
+    private readonly ImagePool images = new();
     private readonly CancellationTokenSource stop;
     private readonly Task working;
 
@@ -55,7 +54,7 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
         Mat? copy = null;
         if ((motion is not null && mainFace is not null) || (detectScene is not null && trackedFaces.Length > 0))
         {
-            copy = TakeImage();
+            copy = images.Take();
             image.CopyTo(copy);
         }
 
@@ -84,10 +83,7 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
         await stop.CancelAsync();
         await working.ContinueWith(_ => { }, TaskScheduler.Default);
         stop.Dispose();
-        foreach (var image in images)
-        {
-            image.Dispose();
-        }
+        images.Dispose();
     }
 
     private async Task WorkAsync()
@@ -104,7 +100,7 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
                 {
                     if (sample.Image is not null)
                     {
-                        free.Enqueue(sample.Image);
+                        images.Return(sample.Image);
                     }
                 }
             }
@@ -138,19 +134,6 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
             var objects = stages.Time(LivenessPipeline.Stage.Scene, () => detectScene(sample.Image!));
             devices.Add(sample.Seconds, sample.TrackedFaces.Max(face => DeviceInViewCue.Measure(objects, face)));
         }
-    }
-
-    /// <summary>An image the lane is done with, or a new one while fewer than the frames in flight exist (the request's thread only).</summary>
-    private Mat TakeImage()
-    {
-        if (free.TryDequeue(out var image))
-        {
-            return image;
-        }
-
-        image = new Mat();
-        images.Add(image);
-        return image;
     }
 
     private sealed record Sample(Mat? Image, double Seconds, FaceBox? MainFace, bool MainChanged, FaceBox[] TrackedFaces);

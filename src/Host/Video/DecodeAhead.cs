@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using OpenCvSharp;
 
 namespace Liveness.Host.Video;
 
@@ -17,8 +15,6 @@ namespace Liveness.Host.Video;
 /// </remarks>
 internal sealed class DecodeAhead(SampledVideo video, int depth)
 {
-    private readonly ConcurrentQueue<Mat> free = new();
-    private readonly List<Mat> images = [];
     private long decodingTicks;
 
     /// <summary>Time the decoding thread spent decoding, not waiting for the reader.</summary>
@@ -28,8 +24,9 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
     public async IAsyncEnumerable<VideoFrame> FramesAsync(double intervalSeconds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<VideoFrame>(new BoundedChannelOptions(depth) { SingleReader = true, SingleWriter = true });
+        using var images = new ImagePool();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var decoding = Task.Run(() => DecodeAsync(channel.Writer, intervalSeconds, stop.Token), CancellationToken.None);
+        var decoding = Task.Run(() => DecodeAsync(channel.Writer, images, intervalSeconds, stop.Token), CancellationToken.None);
         try
         {
             await foreach (var frame in channel.Reader.ReadAllAsync(CancellationToken.None))
@@ -40,7 +37,7 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
                 }
                 finally
                 {
-                    free.Enqueue(frame.Image);
+                    images.Return(frame.Image);
                 }
             }
 
@@ -51,18 +48,14 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
         {
             await stop.CancelAsync();
             await decoding.ContinueWith(_ => { }, TaskScheduler.Default);
-            foreach (var image in images)
-            {
-                image.Dispose();
-            }
         }
     }
 
-    private async Task DecodeAsync(ChannelWriter<VideoFrame> writer, double intervalSeconds, CancellationToken cancellationToken)
+    private async Task DecodeAsync(ChannelWriter<VideoFrame> writer, ImagePool images, double intervalSeconds, CancellationToken cancellationToken)
     {
         try
         {
-            using var frames = video.Frames(intervalSeconds, NextImage, cancellationToken).GetEnumerator();
+            using var frames = video.Frames(intervalSeconds, images.Take, cancellationToken).GetEnumerator();
             while (Decode(frames))
             {
                 await writer.WriteAsync(frames.Current, cancellationToken);
@@ -72,19 +65,6 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
         {
             writer.TryComplete();
         }
-    }
-
-    /// <summary>An image the reader is done with, or a new one while fewer than the frames in flight exist (decoding thread only).</summary>
-    private Mat NextImage()
-    {
-        if (free.TryDequeue(out var image))
-        {
-            return image;
-        }
-
-        image = new Mat();
-        images.Add(image);
-        return image;
     }
 
     private bool Decode(IEnumerator<VideoFrame> frames)
