@@ -167,7 +167,7 @@ internal sealed partial class LivenessPipeline(
         return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds), frameSize);
     }
 
-    /// <summary>The scene detector as the lane calls it, timed and failing as the contract says; null when none serves or its cue is off.</summary>
+    /// <summary>The scene detector as the lane calls it, its inference counted and failing as the contract says; null when none serves or its cue is off.</summary>
     private Func<OpenCvSharp.Mat, IReadOnlyList<SceneObject>>? SceneDetection(ServingBackends serving) =>
         serving.SceneDetectorBackend is { } sceneBackend && serving.SceneDetector is { } detector && fusion.DeviceInView.Enabled
             ? image => Infer(sceneBackend, BackendRole.SceneDetector, () => detector.Detect(image.AsBgrImage()))

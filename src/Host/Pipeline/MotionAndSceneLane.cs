@@ -15,7 +15,8 @@ namespace Liveness.Host.Pipeline;
 /// <remarks>
 /// Frames are handled one at a time in the order they were posted, so the motion steps are those of the frames in
 /// sequence. At most <see cref="Depth"/> frames wait; a slower lane holds the request's thread back, never memory.
-/// The motion and the device readings are complete once <see cref="CompleteAsync"/> returns.
+/// The motion and the device readings are complete once <see cref="CompleteAsync"/> returns. When both threads
+/// fail (a backend here, the video on the request's thread), the request answers with whichever failed first.
 /// </remarks>
 internal sealed class MotionAndSceneLane : IAsyncDisposable
 {
@@ -81,7 +82,8 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
     {
         samples.Writer.TryComplete();
         await stop.CancelAsync();
-        await working.ContinueWith(_ => { }, TaskScheduler.Default);
+        // Its failure was the request's already, or the request failed first: either way it is not this one's to throw.
+        await working.ContinueWith(done => _ = done.Exception, TaskScheduler.Default);
         stop.Dispose();
         images.Dispose();
     }
@@ -118,14 +120,16 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
         {
             stages.Time(LivenessPipeline.Stage.Track, () =>
             {
-                if (sample.MainChanged)
+                // No main face, or another face became the main one: its motion is not a step of the last one's.
+                if (sample.MainFace is null || sample.MainChanged)
                 {
-                    // Another face became the main one: its motion is not a step of the last one's.
-                    motion.Observe(sample.Image!, sample.Seconds, null);
+                    motion.Break();
                 }
 
-                // Without a main face there is no image, and none is needed: the chain breaks.
-                motion.Observe(sample.Image!, sample.Seconds, sample.MainFace);
+                if (sample is { MainFace: { } face, Image: { } image })
+                {
+                    motion.Observe(image, sample.Seconds, face);
+                }
             });
         }
 

@@ -47,7 +47,8 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
         finally
         {
             await stop.CancelAsync();
-            await decoding.ContinueWith(_ => { }, TaskScheduler.Default);
+            // A failure after the reader stopped (a kill on the way out) is nobody's to throw.
+            await decoding.ContinueWith(done => _ = done.Exception, TaskScheduler.Default);
         }
     }
 

@@ -10,10 +10,9 @@ namespace Liveness.Host.Video;
 /// memory limits (<c>prlimit</c>, util-linux).
 /// </summary>
 /// <remarks>
-/// The filter graph is read from stdin (<c>-/filter_complex pipe:0</c>, <c>-filter_complex_script pipe:0</c> before
-/// FFmpeg 7, which deprecated it), as a global option before the input is opened: a process started ahead of its
-/// upload (<see cref="WaitingDecoder"/>) has loaded its libraries and waits there, and the upload's file need only
-/// exist once the graph is written.
+/// The filter graph is read from stdin (<see cref="FilterGraphOption"/> <c>pipe:0</c>), as a global option before the
+/// input is opened: a process started ahead of its upload (<see cref="WaitingDecoder"/>) has loaded its libraries
+/// and waits there, and the upload's file need only exist once the graph is written.
 /// </remarks>
 internal static class DecoderCommand
 {
@@ -39,7 +38,7 @@ internal static class DecoderCommand
         string[] program =
         [
             options.Ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info",
-            "-filter_complex_threads", "1", FfmpegRelease.Major(options.Ffmpeg) < 7 ? "-filter_complex_script" : "-/filter_complex", "pipe:0",
+            "-filter_complex_threads", "1", FilterGraphOption.Of(options.Ffmpeg), "pipe:0",
         ];
         string[] input =
         [

@@ -50,7 +50,15 @@ internal sealed class SampledVideo : IDisposable
     /// <exception cref="Liveness.Host.Contract.LivenessError">2008: a limit of <see cref="VideoOptions"/> is broken, or the video cannot be decoded.</exception>
     public IEnumerable<VideoFrame> Frames(double intervalSeconds, Func<Mat> target, CancellationToken cancellationToken)
     {
-        var decoder = Interlocked.Exchange(ref started, null) ?? WaitingDecoder.Start(Path, options);
+        var decoder = Interlocked.Exchange(ref started, null);
+        if (decoder is { HasExited: true })
+        {
+            // It died waiting (killed from outside, the memory killer): its exit would be read as this video's.
+            decoder.Dispose();
+            decoder = null;
+        }
+
+        decoder ??= WaitingDecoder.Start(Path, options);
         var process = new DecoderProcess(decoder, intervalSeconds, options, logger);
         Volatile.Write(ref decoding, process);
         try

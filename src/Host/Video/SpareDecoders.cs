@@ -8,12 +8,17 @@ namespace Liveness.Host.Video;
 /// Decoders started ahead of the uploads they will read (<c>Video:SpareDecoders</c>): a request takes one whose
 /// FFmpeg has loaded its libraries already, which takes that start-up (about 0.13 s of one core) off the request's
 /// critical path. A new spare is started when a decode given out here ends, when its core comes free while the
-/// request's models finish, never on the request's way in. Each spare still decodes exactly one upload.
+/// request's models finish, not when the next request arrives. Each spare still decodes exactly one upload.
 /// </summary>
+/// <remarks>
+/// A spare's input path is in its command line, which every local user can read, long before the upload is
+/// written there: the paths lie in a folder of this process's own (0700), where nobody else can make the file first.
+/// </remarks>
 internal sealed partial class SpareDecoders : IDisposable
 {
     private readonly VideoOptions options;
     private readonly ILogger<SpareDecoders> logger;
+    private readonly string folder;
     private readonly ConcurrentQueue<WaitingDecoder> spares = new();
     private bool disposed;
 
@@ -21,6 +26,7 @@ internal sealed partial class SpareDecoders : IDisposable
     {
         this.options = options.Value;
         this.logger = logger;
+        folder = PrivateFolder(this.options.ResolveTempDirectory());
         Refill();
     }
 
@@ -31,7 +37,7 @@ internal sealed partial class SpareDecoders : IDisposable
     /// <exception cref="InvalidOperationException">prlimit or FFmpeg could not be started.</exception>
     public WaitingDecoder Take()
     {
-        var decoder = TakeSpare() ?? WaitingDecoder.Start(TempVideoFile.PathIn(options.ResolveTempDirectory()), options);
+        var decoder = TakeSpare() ?? WaitingDecoder.Start(TempVideoFile.PathIn(folder), options);
         decoder.Exited.ContinueWith(_ => Refill(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         return decoder;
     }
@@ -46,6 +52,23 @@ internal sealed partial class SpareDecoders : IDisposable
                 spare.Dispose();
             }
         }
+
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Gone already, or a last request's file is being deleted at the same time: nothing of value is left.
+        }
+    }
+
+    private static string PrivateFolder(string parent)
+    {
+        var path = Path.Combine(parent, $"liveness-{Guid.NewGuid():N}");
+        return OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path).FullName
+            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
     }
 
     private WaitingDecoder? TakeSpare()
@@ -73,7 +96,7 @@ internal sealed partial class SpareDecoders : IDisposable
             {
                 try
                 {
-                    spares.Enqueue(WaitingDecoder.Start(TempVideoFile.PathIn(options.ResolveTempDirectory()), options));
+                    spares.Enqueue(WaitingDecoder.Start(TempVideoFile.PathIn(folder), options));
                 }
                 catch (Exception e) when (e is InvalidOperationException or Win32Exception)
                 {

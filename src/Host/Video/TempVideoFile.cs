@@ -7,7 +7,7 @@ internal sealed class TempVideoFile : IDisposable
 
     public string Path { get; }
 
-    /// <summary>A new file name in <paramref name="directory"/>, not guessable before it is made.</summary>
+    /// <summary>A new file name in <paramref name="directory"/>.</summary>
     public static string PathIn(string directory) => System.IO.Path.Combine(directory, $"liveness-{Guid.NewGuid():N}.video");
 
     /// <summary>Writes the upload to <paramref name="path"/>, which must not exist.</summary>

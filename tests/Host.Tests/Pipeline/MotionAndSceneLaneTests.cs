@@ -21,12 +21,13 @@ public sealed class MotionAndSceneLaneTests
         var devices = new FrameCoverage(0.5, 10);
         await using (var lane = new MotionAndSceneLane(motion, devices, Scene, new StageTimer(), CancellationToken.None))
         {
-            // One image for every frame, as the decoder reuses its images: the lane must work on copies.
             using var video = SampledVideo.Open(TestVideos.Format("h264.mp4"), new VideoOptions(), NullLogger.Instance);
-            foreach (var frame in video.Frames(0.2, CancellationToken.None))
+            foreach (var (frame, index) in video.Frames(0.2, CancellationToken.None).Select((frame, index) => (frame, index)))
             {
-                var face = FaceOf(frame.Image);
-                await lane.PostAsync(frame.Image, frame.Seconds, face, false, [face]);
+                var (face, changed) = Followed(frame.Image, index);
+                await lane.PostAsync(frame.Image, frame.Seconds, face, changed, [FaceOf(frame.Image)]);
+                // The decoder reuses its images: what the lane works on must be its own copy.
+                frame.Image.SetTo(Scalar.All(0));
             }
 
             await lane.CompleteAsync();
@@ -39,24 +40,62 @@ public sealed class MotionAndSceneLaneTests
     }
 
     [Fact]
-    public async Task A_model_failing_on_the_lane_is_the_request_s_error_and_never_a_hang()
+    public async Task A_model_failing_on_a_full_lane_is_the_request_s_error_and_never_a_hang()
     {
-        var calls = 0;
-        await using var lane = new MotionAndSceneLane(null, new FrameCoverage(0.01, 100), image =>
-            ++calls < 2 ? [] : throw LivenessError.CheckFailed("the model backend failed on this video"), new StageTimer(), CancellationToken.None);
+        var posted = 0;
+        var lane = new MotionAndSceneLane(null, new FrameCoverage(0.01, 100), image =>
+        {
+            // Fail only once the request's thread waits on a full lane.
+            SpinWait.SpinUntil(() => Volatile.Read(ref posted) >= 5, TimeSpan.FromSeconds(10));
+            throw LivenessError.CheckFailed("the model backend failed on this video");
+        }, new StageTimer(), CancellationToken.None);
         using var video = SampledVideo.Open(TestVideos.Format("h264.mp4"), new VideoOptions(), NullLogger.Instance);
 
-        var error = await Assert.ThrowsAsync<LivenessError>(async () =>
+        var run = Task.Run(async () =>
         {
-            foreach (var frame in video.Frames(0.1, CancellationToken.None))
+            await using (lane)
             {
-                await lane.PostAsync(frame.Image, frame.Seconds, null, false, [FaceOf(frame.Image)]);
-            }
+                foreach (var frame in video.Frames(0.1, CancellationToken.None))
+                {
+                    Interlocked.Increment(ref posted);
+                    await lane.PostAsync(frame.Image, frame.Seconds, null, false, [FaceOf(frame.Image)]);
+                }
 
-            await lane.CompleteAsync();
+                await lane.CompleteAsync();
+            }
         });
 
+        var error = await Assert.ThrowsAsync<LivenessError>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal(ErrorKind.CheckFailed, error.Kind);
+    }
+
+    [Fact]
+    public async Task A_cancelled_request_stops_a_full_lane()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var release = new ManualResetEventSlim();
+        var lane = new MotionAndSceneLane(null, new FrameCoverage(0.01, 100), image =>
+        {
+            release.Wait(TimeSpan.FromSeconds(10));
+            return [];
+        }, new StageTimer(), cancel.Token);
+        using var video = SampledVideo.Open(TestVideos.Format("h264.mp4"), new VideoOptions(), NullLogger.Instance);
+
+        var run = Task.Run(async () =>
+        {
+            await using (lane)
+            {
+                foreach (var frame in video.Frames(0.1, CancellationToken.None))
+                {
+                    await lane.PostAsync(frame.Image, frame.Seconds, null, false, [FaceOf(frame.Image)]);
+                }
+            }
+        });
+        await Task.Delay(500);
+        await cancel.CancelAsync();
+        release.Set();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 
     /// <summary>The same frames, motion and device readings, one after the other on this thread.</summary>
@@ -65,18 +104,26 @@ public sealed class MotionAndSceneLaneTests
         using var motion = new FaceMotion();
         var devices = new FrameCoverage(0.5, 10);
         using var video = SampledVideo.Open(TestVideos.Format("h264.mp4"), new VideoOptions(), NullLogger.Instance);
-        foreach (var frame in video.Frames(0.2, CancellationToken.None))
+        foreach (var (frame, index) in video.Frames(0.2, CancellationToken.None).Select((frame, index) => (frame, index)))
         {
-            var face = FaceOf(frame.Image);
+            var (face, changed) = Followed(frame.Image, index);
+            if (changed)
+            {
+                motion.Observe(frame.Image, frame.Seconds, null);
+            }
+
             motion.Observe(frame.Image, frame.Seconds, face);
             if (devices.Wants(frame.Seconds))
             {
-                devices.Add(frame.Seconds, DeviceInViewCue.Measure(Scene(frame.Image), face));
+                devices.Add(frame.Seconds, DeviceInViewCue.Measure(Scene(frame.Image), FaceOf(frame.Image)));
             }
         }
 
         return ([.. motion.Steps], [.. devices.Scores]);
     }
+
+    /// <summary>The main face of the sampled frame <paramref name="index"/>: lost on every seventh, another track from every eleventh.</summary>
+    private static (FaceBox? Face, bool Changed) Followed(Mat image, int index) => (index % 7 == 6 ? null : FaceOf(image), index % 11 == 10);
 
     /// <summary>The middle of the frame, where the clip's face is.</summary>
     private static FaceBox FaceOf(Mat image) => new(image.Width * 0.3f, image.Height * 0.2f, image.Width * 0.4f, image.Height * 0.5f);

@@ -21,11 +21,25 @@ public sealed class SpareDecodersTests : IDisposable
         using var spares = Spares(count: 1);
         var spare = spares.Take();
         Assert.False(File.Exists(spare.InputPath));
-        // The spare is waiting, its libraries loaded, for its filter graph: the upload arrives only now.
-        await Task.Delay(300);
+        // The spare has loaded its libraries and waits for its filter graph, reading its stdin: the upload comes only now.
+        var waiting = Assert.Single(WaitingProcesses());
+        await WaitUntil(() => SystemCall(waiting.Id).StartsWith("0 0x0 ", StringComparison.Ordinal));
+        Assert.False(File.Exists(spare.InputPath));
         using var file = await TempVideoFile.WriteAsync(spare.InputPath, await File.ReadAllBytesAsync(path), CancellationToken.None);
 
         Assert.Equal(expected, Frames(SampledVideo.Open(spare, new VideoOptions(), NullLogger.Instance)));
+    }
+
+    [Fact]
+    public void The_upload_paths_lie_in_a_folder_only_the_server_s_user_can_enter_which_goes_with_it()
+    {
+        var spares = Spares(count: 1);
+        var folderOfPaths = Path.GetDirectoryName(spares.Take().InputPath)!;
+
+        Assert.Equal(folder, Path.GetDirectoryName(folderOfPaths));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folderOfPaths));
+        spares.Dispose();
+        Assert.False(Directory.Exists(folderOfPaths));
     }
 
     [Fact]
@@ -111,6 +125,9 @@ public sealed class SpareDecodersTests : IDisposable
             .Where(process => process.Id > 0 && CommandLine(process.Directory).Contains(folder, StringComparison.Ordinal))
             .Select(process => System.Diagnostics.Process.GetProcessById(process.Id))
             .ToList();
+
+    /// <summary>The system call a process waits in: its number, then its arguments (read is 0, its first argument the descriptor).</summary>
+    private static string SystemCall(int process) => File.ReadAllText($"/proc/{process}/syscall");
 
     private static string CommandLine(string processDirectory)
     {

@@ -51,7 +51,7 @@ internal sealed class FaceMotion : IDisposable
     {
         if (face is not { } box)
         {
-            chained = false;
+            Break();
             return;
         }
 
@@ -80,6 +80,9 @@ internal sealed class FaceMotion : IDisposable
         previousFace = scaled;
         previousSeconds = seconds;
     }
+
+    /// <summary>The face was not followed from the last frame to the next one: no step joins them.</summary>
+    public void Break() => chained = false;
 
     public void Dispose()
     {
