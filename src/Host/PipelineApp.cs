@@ -62,8 +62,6 @@ internal static partial class PipelineApp
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<ApiOptions>>((limiter, api) => LimitConcurrency(limiter, api.Value));
 
         var app = builder.Build();
-        // The first request should find its decoder started too, not start two spares on its way in.
-        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<SpareDecoders>());
         BackendMetrics.Follow(app.Services.GetRequiredService<BackendRegistry>());
         WarnOnManualKeys(app);
         app.UseContractEdgeBehindFront(nodeSecret);
