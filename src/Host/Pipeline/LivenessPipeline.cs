@@ -113,8 +113,8 @@ internal sealed partial class LivenessPipeline(
         }
 
         var classifier = Classify(serving, image, [face.Box])[0];
-        var devices = serving.SceneDetectorBackend is { } sceneBackend && fusion.DeviceInView.Enabled
-            ? [new FrameScore(0, DeviceInViewCue.Measure(Infer(sceneBackend, BackendRole.SceneDetector, () => serving.SceneDetector!.Detect(image.AsBgrImage())), face.Box))]
+        var devices = SceneDetection(serving) is { } detectScene
+            ? [new FrameScore(0, DeviceInViewCue.Measure(detectScene(image), face.Box))]
             : Array.Empty<FrameScore>();
         var cues = ReadCues([(image, face.Box)], null, devices);
         var score = ScoreFusion.Fuse(classifier, cues, fusion);
@@ -167,7 +167,7 @@ internal sealed partial class LivenessPipeline(
         return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds), frameSize);
     }
 
-    /// <summary>The scene detector as the lane calls it, its inference counted and failing as the contract says; null when none serves or its cue is off.</summary>
+    /// <summary>The scene detector as a frame or the lane calls it, its inference counted and failing as the contract says; null when none serves or its cue is off.</summary>
     private Func<OpenCvSharp.Mat, IReadOnlyList<SceneObject>>? SceneDetection(ServingBackends serving) =>
         serving.SceneDetectorBackend is { } sceneBackend && serving.SceneDetector is { } detector && fusion.DeviceInView.Enabled
             ? image => Infer(sceneBackend, BackendRole.SceneDetector, () => detector.Detect(image.AsBgrImage()))
