@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace Liveness.Host.Video;
 
@@ -16,12 +17,6 @@ namespace Liveness.Host.Video;
 /// </remarks>
 internal static class DecoderCommand
 {
-    /// <summary>The <c>showinfo</c> filter that sees every decoded frame (before <c>select</c>).</summary>
-    public const string DecodedFilter = "Parsed_showinfo_0";
-
-    /// <summary>The <c>showinfo</c> filter that sees every frame written to stdout (after <c>select</c>).</summary>
-    public const string WrittenFilter = "Parsed_showinfo_2";
-
     public static ProcessStartInfo For(string path, VideoOptions options)
     {
         var start = new ProcessStartInfo("prlimit")
@@ -68,9 +63,17 @@ internal static class DecoderCommand
     /// <summary>
     /// The filter graph, on the first video stream: rotation (FFmpeg's autorotate) comes before it; then every decoded
     /// frame is described, the sampled ones (the first, then each at least the interval after the last one kept) are
-    /// kept, described and converted to BGR.
+    /// kept, described and converted to BGR. The two <c>showinfo</c> filters are named <c>showinfo@TAGd</c> (decoded)
+    /// and <c>showinfo@TAGw</c> (written): FFmpeg starts each of their lines with that name (<see cref="DecoderLine"/>).
     /// </summary>
-    public static string Filters(double intervalSeconds) =>
+    public static string Filters(double intervalSeconds, string tag) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"[0:v:0]showinfo=checksum=0,select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,{intervalSeconds:R})',showinfo=checksum=0,format=bgr24[sampled]");
+            $"[0:v:0]showinfo@{tag}{DecoderLine.Decoded}=checksum=0,select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,{intervalSeconds:R})',showinfo@{tag}{DecoderLine.Written}=checksum=0,format=bgr24[sampled]");
+
+    /// <summary>
+    /// A fresh secret for one decode's filter names. The uploader's container can make FFmpeg print lines of its
+    /// choosing (a metadata key may hold line breaks, which FFmpeg 5.1 echoes as they are), but it cannot know this,
+    /// so it cannot forge the lines that describe frames. The graph goes over stdin, never on a command line.
+    /// </summary>
+    public static string NewTag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

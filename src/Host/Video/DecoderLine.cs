@@ -5,12 +5,18 @@ namespace Liveness.Host.Video;
 
 /// <summary>One line FFmpeg wrote to stderr (<c>-loglevel level+info</c>): a frame described by <c>showinfo</c>, or a message.</summary>
 /// <remarks>
-/// FFmpeg prefixes every line it logs with the logging context and the level, and replaces control characters in
-/// what it echoes, so a name or tag chosen by the uploader cannot pass for a frame line, which starts with the
-/// filter's own context.
+/// FFmpeg prefixes every line it logs with the logging context and the level, but it echoes what the uploader chose
+/// (a metadata key with line breaks in it) as it is, so any line can appear. A frame line counts only when it starts
+/// with the decode's own secret filter name (<see cref="DecoderCommand.NewTag"/>), which no upload can know.
 /// </remarks>
 internal static partial class DecoderLine
 {
+    /// <summary>The suffix of the <c>showinfo</c> that sees every decoded frame (before <c>select</c>).</summary>
+    public const char Decoded = 'd';
+
+    /// <summary>The suffix of the <c>showinfo</c> that sees every frame written to stdout (after <c>select</c>).</summary>
+    public const char Written = 'w';
+
     /// <summary>A frame as a <c>showinfo</c> filter saw it: which one (decoded or written), its time and size.</summary>
     public readonly record struct Frame(bool Written, long Pts, double PtsSeconds, int Width, int Height)
     {
@@ -24,10 +30,11 @@ internal static partial class DecoderLine
     /// <summary>The FFmpeg message that the stream's decoder is not an allowed one.</summary>
     public const string CodecRefused = "not on whitelist";
 
-    public static bool TryFrame(string line, out Frame frame)
+    /// <summary>Reads a frame line of the decode whose filters carry <paramref name="tag"/>; any other line is no frame.</summary>
+    public static bool TryFrame(string line, string tag, out Frame frame)
     {
         var match = FrameLine().Match(line);
-        if (!match.Success)
+        if (!match.Success || match.Groups["tag"].Value != tag)
         {
             frame = default;
             return false;
@@ -36,7 +43,7 @@ internal static partial class DecoderLine
         var pts = long.TryParse(match.Groups["pts"].Value, CultureInfo.InvariantCulture, out var value) ? value : long.MinValue;
         var seconds = double.TryParse(match.Groups["time"].Value, CultureInfo.InvariantCulture, out var time) ? time : double.NaN;
         frame = new Frame(
-            match.Groups["filter"].Value == DecoderCommand.WrittenFilter,
+            match.Groups["which"].Value[0] == Written,
             pts,
             seconds,
             int.Parse(match.Groups["width"].Value, CultureInfo.InvariantCulture),
@@ -45,9 +52,14 @@ internal static partial class DecoderLine
     }
 
     /// <summary>The time base a <c>showinfo</c> filter reports when configured: frame times are pts times this, exactly.</summary>
-    public static bool TryTimeBase(string line, out double seconds)
+    public static bool TryTimeBase(string line, string tag, out double seconds)
     {
         var match = TimeBaseLine().Match(line);
+        if (match.Success && match.Groups["tag"].Value != tag)
+        {
+            match = Match.Empty;
+        }
+
         seconds = match.Success && long.Parse(match.Groups["den"].Value, CultureInfo.InvariantCulture) is > 0 and var den
             ? long.Parse(match.Groups["num"].Value, CultureInfo.InvariantCulture) / (double)den
             : double.NaN;
@@ -65,10 +77,10 @@ internal static partial class DecoderLine
     /// <summary>Whether the line is FFmpeg's warning, error or worse (logged for the operator), not its information.</summary>
     public static bool IsProblem(string line) => ProblemLine().IsMatch(line);
 
-    [GeneratedRegex(@"^\[(?<filter>Parsed_showinfo_[02]) @ 0x[0-9a-f]+\] \[info\] n: *\d+ pts: *(?<pts>\S+) pts_time:(?<time>\S+) .* s:(?<width>\d+)x(?<height>\d+) ", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\[showinfo@(?<tag>[0-9a-f]{16})(?<which>[dw]) @ 0x[0-9a-f]+\] \[info\] n: *\d+ pts: *(?<pts>\S+) pts_time:(?<time>\S+) .* s:(?<width>\d+)x(?<height>\d+) ", RegexOptions.CultureInvariant)]
     private static partial Regex FrameLine();
 
-    [GeneratedRegex(@"^\[Parsed_showinfo_[02] @ 0x[0-9a-f]+\] \[info\] config in time_base: (?<num>\d+)/(?<den>\d+),", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\[showinfo@(?<tag>[0-9a-f]{16})[dw] @ 0x[0-9a-f]+\] \[info\] config in time_base: (?<num>\d+)/(?<den>\d+),", RegexOptions.CultureInvariant)]
     private static partial Regex TimeBaseLine();
 
     [GeneratedRegex(@"^(\[[^\]]* @ 0x[0-9a-f]+\] )*\[(warning|error|fatal|panic)\] ", RegexOptions.CultureInvariant)]

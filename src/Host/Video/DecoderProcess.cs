@@ -32,6 +32,7 @@ internal sealed class DecoderProcess : IDisposable
     private readonly DecoderMessages messages;
     private readonly CancellationTokenSource budget;
     private readonly Task reading;
+    private readonly string tag = DecoderCommand.NewTag();
     private double timeBase = double.NaN;
     private (int Width, int Height)? writtenSize;
     private string? refusal;
@@ -43,7 +44,7 @@ internal sealed class DecoderProcess : IDisposable
         this.options = options;
         timeline = new DecodedTimeline(options);
         messages = new DecoderMessages(logger, options.DecoderLogLevel, options.DecoderLogLines);
-        process = decoder.Release(intervalSeconds);
+        process = decoder.Release(DecoderCommand.Filters(intervalSeconds, tag));
         frames = process.StandardOutput.BaseStream;
         reading = Task.Run(ReadMessagesAsync);
         budget = new CancellationTokenSource(TimeSpan.FromSeconds(options.DecodeBudgetSeconds));
@@ -144,7 +145,7 @@ internal sealed class DecoderProcess : IDisposable
 
     private void Read(string line)
     {
-        if (DecoderLine.TryFrame(line, out var frame))
+        if (DecoderLine.TryFrame(line, tag, out var frame))
         {
             frame = frame with { PtsSeconds = Seconds(frame) };
             if (frame.Written)
@@ -164,7 +165,7 @@ internal sealed class DecoderProcess : IDisposable
                 Refuse(broken);
             }
         }
-        else if (DecoderLine.TryTimeBase(line, out var seconds))
+        else if (DecoderLine.TryTimeBase(line, tag, out var seconds))
         {
             timeBase = seconds;
         }

@@ -38,16 +38,16 @@ internal sealed class WaitingDecoder : IDisposable
     }
 
     /// <summary>
-    /// Hands the process over to its reader and lets it go: the filter graph sampling every
-    /// <paramref name="intervalSeconds"/> is written to its stdin, which is closed; FFmpeg then opens the input.
+    /// Hands the process over to its reader and lets it go: <paramref name="filterGraph"/> (<see cref="DecoderCommand.Filters"/>)
+    /// is written to its stdin, which is closed; FFmpeg then opens the input.
     /// </summary>
     /// <remarks>A process that died waiting cannot read the graph: its exit says why, where the caller reads it.</remarks>
-    public Process Release(double intervalSeconds)
+    public Process Release(string filterGraph)
     {
         var released = Interlocked.Exchange(ref process, null) ?? throw new InvalidOperationException("the decoder was released already");
         try
         {
-            released.StandardInput.Write(DecoderCommand.Filters(intervalSeconds));
+            released.StandardInput.Write(filterGraph);
             released.StandardInput.Close();
         }
         catch (IOException)

@@ -126,6 +126,39 @@ public sealed class SampledVideoTests
         Assert.Equal(single, Decode(threads: 0));
     }
 
+    /// <summary>
+    /// Synthetic: one still frame in an MP4 whose metadata key holds line breaks and, after each, a forged frame line:
+    /// as FFmpeg 5.1 wrote them for the filters' default names, and as it writes them now with a made-up secret. FFmpeg
+    /// prints the key as it is; counted as frames, the lines made a one-frame photo an 8 s video that passed.
+    /// </summary>
+    [Fact]
+    public void Lines_an_upload_makes_FFmpeg_print_cannot_pass_for_frames()
+    {
+        var still = TestVideos.Make("one_still_frame.mp4",
+            $"-i {TestVideos.Quote(SharedFiles.Video(TestVideos.LiveSource))} -an -frames:v 1 -c:v libx264 -pix_fmt yuv420p");
+        var key = "x";
+        for (var n = 0; n < 8; n++)
+        {
+            foreach (var context in new[] { "Parsed_showinfo_0", "Parsed_showinfo_2", "showinfo@0123456789abcdefd", "showinfo@0123456789abcdefw" })
+            {
+                key += $"\n[{context} @ 0x1] [info] n:   {n} pts:      {n} pts_time:{n} duration:1 pos:0 fmt:yuv420p sar:1/1 s:640x426 i:P iskey:1 type:I checksum:0 plane_checksum:[0] mean:[0] stdev:[0]";
+            }
+        }
+
+        var forged = Path.Combine(Path.GetDirectoryName(still)!, "forged_frame_lines.mp4");
+        using (var ffmpeg = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(
+            "ffmpeg", ["-nostdin", "-loglevel", "error", "-y", "-i", still, "-c", "copy", "-movflags", "use_metadata_tags", "-metadata", key + "\ny=v", forged]))!)
+        {
+            ffmpeg.WaitForExit();
+            Assert.Equal(0, ffmpeg.ExitCode);
+        }
+
+        var frames = Read(forged, 0.1, out var duration);
+
+        Assert.Single(frames);
+        Assert.InRange(duration, 0, 0.1);
+    }
+
     /// <summary>The coded size, before rotation, as ffprobe reads it.</summary>
     private static (int Width, int Height) StoredSize(string path)
     {
