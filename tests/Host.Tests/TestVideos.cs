@@ -69,6 +69,15 @@ internal static class TestVideos
             + "zoompan=z='1.08+0.04*sin(on/23)':x='iw/2-(iw/zoom/2)+14*sin(on/19)':y='ih/2-(ih/zoom/2)+9*cos(on/29)':d=1:s=640x480:fps=30\" "
             + "-frames:v 120 -c:v libx264 -pix_fmt yuv420p");
 
+    /// <summary>
+    /// A synthetic print sent as a file: one still frame of the live video, one frame every <paramref name="seconds"/>
+    /// for 6 s. Too far apart for a track to follow, every frame starts its own: no motion can be seen.
+    /// </summary>
+    public static string StillPhotoEvery(double seconds) =>
+        Make(FormattableString.Invariant($"still_photo_every_{seconds}s.mp4"),
+            $"-i {Quote(SharedFiles.Video(LiveSource))} -an -vf \"select=eq(n\\,30),loop=loop=-1:size=1,settb=1/1000,setpts=N*{(int)(seconds * 1000)}\" "
+            + "-frames:v 6 -fps_mode passthrough -c:v libx264 -pix_fmt yuv420p");
+
     public static byte[] Bytes(string path) => File.ReadAllBytes(path);
 
     /// <summary>A clip made once per run by <c>ffmpeg {arguments} OUTPUT</c>, output named <paramref name="name"/>.</summary>

@@ -75,7 +75,10 @@ internal sealed class FaceTracks(PipelineOptions options)
         return main.Face;
     }
 
-    /// <summary>Time a face was visible: each sampled frame with a face counts until the next sampled frame (the last until the end).</summary>
+    /// <summary>
+    /// Time a face was visible: each sampled frame with a face counts until the next sampled frame (the last until the
+    /// end), at most <see cref="MaxGapSeconds"/>: a face not seen for longer was not followed in between.
+    /// </summary>
     public double VisibleSeconds(double videoSeconds)
     {
         var total = 0.0;
@@ -84,7 +87,7 @@ internal sealed class FaceTracks(PipelineOptions options)
             if (samples[i].Seen)
             {
                 var until = i + 1 < samples.Count ? samples[i + 1].Seconds : videoSeconds;
-                total += Math.Max(0, until - samples[i].Seconds);
+                total += Math.Clamp(until - samples[i].Seconds, 0, MaxGapSeconds);
             }
         }
 

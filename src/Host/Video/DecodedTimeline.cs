@@ -11,6 +11,7 @@ internal sealed class DecodedTimeline(VideoOptions options)
     private double startSeconds = double.NaN;
     private double lastSeconds = double.NaN;
     private double lastInterval;
+    private double shortestInterval;
 
     /// <summary>Media time from the first frame to the last, each step forward counted once: times that restart (MPEG-TS) never shorten it.</summary>
     private double elapsedSeconds;
@@ -19,8 +20,11 @@ internal sealed class DecodedTimeline(VideoOptions options)
 
     public (int Width, int Height)? Size { get; private set; }
 
-    /// <summary>The last frame's time plus its display interval (the one before it), as far as decoded.</summary>
-    public double DurationSeconds => double.IsNaN(startSeconds) ? 0 : Position + lastInterval;
+    /// <summary>
+    /// The last frame's time plus one frame's display interval, the shortest between two decoded frames, as far as
+    /// decoded: a video that ends on a long gap (two frames 4 s apart) is not made longer by it.
+    /// </summary>
+    public double DurationSeconds => double.IsNaN(startSeconds) ? 0 : Position + shortestInterval;
 
     /// <summary>Where the last frame is from the start of the video, by the decoded times.</summary>
     private double Position => Math.Max(startSeconds, 0) + elapsedSeconds;
@@ -58,6 +62,7 @@ internal sealed class DecodedTimeline(VideoOptions options)
         else if (seconds > lastSeconds)
         {
             lastInterval = seconds - lastSeconds;
+            shortestInterval = shortestInterval == 0 ? lastInterval : Math.Min(shortestInterval, lastInterval);
             elapsedSeconds += lastInterval;
         }
         else

@@ -60,6 +60,21 @@ public sealed class DecisionTests(ServerFixture fixture)
     }
 
     /// <summary>
+    /// Synthetic: a photo sent as six frames 1.2 s apart (<see cref="TestVideos.StillPhotoEvery"/>), which the classifier
+    /// takes for live and no track can follow. It used to pass: no motion step, so no motion cue spoke. Now a face whose
+    /// motion cannot be seen is rejected, and frames that far apart count a second each of face time.
+    /// </summary>
+    [Fact]
+    public async Task A_photo_sent_as_frames_seconds_apart_is_rejected()
+    {
+        using var response = await fixture.Server.Client.PostVideoAsync(TestVideos.Bytes(TestVideos.StillPhotoEvery(1.2)), returnStatus: true);
+        var body = await response.ReadContractJsonAsync();
+
+        Assert.Equal("hack", body.GetProperty("liveness_status").GetString());
+        Assert.True(body.GetProperty("liveness_score").GetDouble() < 0.05, body.ToString());
+    }
+
+    /// <summary>
     /// Scores recorded with the fusion of issue 12 (docs/accuracy.md): every judged face classified over the whole
     /// video and scored by its first quartile, the device-in-view cue, the calibration refitted on frames and videos
     /// (0.62, -0.06). Changes for speed must keep every decision and score as it was; a new decoder may move the

@@ -77,12 +77,25 @@ public sealed class FaceTracksTests
     }
 
     [Fact]
-    public void The_last_sighting_counts_until_the_end_of_the_video()
+    public void The_last_sighting_counts_until_the_end_of_the_video_for_at_most_a_second()
     {
         var tracks = Tracks();
         tracks.Follow(0.0, []);
         tracks.Follow(1.0, [Face(10, 10, 80)]);
 
-        Assert.Equal(3.0, tracks.VisibleSeconds(4.0), 6);
+        Assert.Equal(0.6, tracks.VisibleSeconds(1.6), 6);
+        Assert.Equal(1.0, tracks.VisibleSeconds(4.0), 6);
+    }
+
+    /// <summary>A photo sent as a frame every few seconds was never followed between them: each sighting counts a second at most.</summary>
+    [Fact]
+    public void Sightings_seconds_apart_count_a_second_each()
+    {
+        var tracks = Tracks();
+        tracks.Follow(0.0, [Face(10, 10, 80)]);
+        tracks.Follow(4.0, [Face(10, 10, 80)]);
+
+        Assert.Equal(1.04, tracks.VisibleSeconds(4.04), 6);
+        Assert.Equal(2, tracks.All.Count);
     }
 }

@@ -10,9 +10,11 @@ internal static class MotionCues
             yield return CueReading.Of(CueName.PlanarMotion, planar, options.PlanarMotion, softness: 0.0015, attackBelow: true);
         }
 
-        if (options.MicroMotion.Enabled && MicroMotionCue.Measure(steps) is { } micro)
+        if (options.MicroMotion.Enabled)
         {
-            yield return CueReading.Of(CueName.MicroMotion, micro, options.MicroMotion, softness: 0.0005, attackBelow: true);
+            // Fails closed: a face whose motion could not be followed over enough steps (a photo sent as a few frames
+            // seconds apart, each starting a track of its own) showed no live motion, so it reads as none at all.
+            yield return CueReading.Of(CueName.MicroMotion, MicroMotionCue.Measure(steps) ?? 0, options.MicroMotion, softness: 0.0005, attackBelow: true);
         }
     }
 

@@ -41,6 +41,19 @@ public sealed class MotionCueTests
         Assert.Null(MicroMotionCue.Measure(still[..4]));
     }
 
+    /// <summary>Too few steps to see the face move is no motion for the fusion, never a free pass: the video path fails closed.</summary>
+    [Fact]
+    public void A_video_with_too_few_motion_steps_reads_as_no_motion_at_all()
+    {
+        var live = Enumerable.Repeat(new MotionStep(0.02, 0.05, 0.05), 4).ToArray();
+
+        var micro = Assert.Single(MotionCues.Read(live, Defaults), reading => reading.Cue == CueName.MicroMotion);
+
+        Assert.Equal(0, micro.Measure);
+        Assert.True(micro.Evidence > 0.99, $"evidence {micro.Evidence}");
+        Assert.DoesNotContain(MotionCues.Read(live, new FusionOptions { MicroMotion = { Weight = 0 } }), reading => reading.Cue == CueName.MicroMotion);
+    }
+
     [Fact]
     public void A_frame_without_the_face_breaks_the_chain()
     {
