@@ -28,10 +28,14 @@ internal static class TestVideos
         ["h264.flv"] = "-c:v libx264 -pix_fmt yuv420p",
         ["h264.3gp"] = "-c:v libx264 -pix_fmt yuv420p",
         ["h264.ts"] = "-c:v libx264 -pix_fmt yuv420p",
+        ["wmv2.wmv"] = "-c:v wmv2 -b:v 2M",
+        ["msmpeg4.wmv"] = "-c:v msmpeg4 -b:v 2M",
+        ["flv1.flv"] = "-c:v flv -b:v 2M",
+        ["rv20.rm"] = "-c:v rv20 -b:v 2M",
     };
 
     public static string Format(string name) =>
-        Make(name, $"-i {Quote(SharedFiles.Video(LiveSource))} -an -vf scale=640:-2 {Formats[name]}");
+        Make(name, $"-i {Quote(SharedFiles.Video(LiveSource))} -an -vf scale=640:428 {Formats[name]}");
 
     /// <summary>The first second of the live video: too short for the contract.</summary>
     public static string OneSecond() =>

@@ -23,15 +23,16 @@ public sealed class VideoOptions
 
     /// <summary>
     /// FFmpeg demuxers an upload may be read with, in FFmpeg's names (<c>mov</c> covers mp4, m4a, 3gp, 3g2; <c>matroska</c>
-    /// covers webm). Any other container, concat and HLS playlists and image sequences among them, is refused (2008)
-    /// before its first byte is demuxed.
+    /// covers webm; <c>asf</c> is wmv; <c>rm</c> is RealMedia, which the contract names beside mp4, avi, flv, wmv and
+    /// mov). Any other container, concat and HLS playlists and image sequences among them, is refused (2008) before its
+    /// first byte is demuxed.
     /// </summary>
     [Required]
-    public string Containers { get; set; } = "mov,matroska,avi,mpegts,flv";
+    public string Containers { get; set; } = "mov,matroska,avi,mpegts,flv,asf,rm";
 
     /// <summary>FFmpeg decoders an upload may be decoded with. AV1 is not among them: the models were never checked on it.</summary>
     [Required]
-    public string Codecs { get; set; } = "h264,hevc,mpeg4,h263,mjpeg,vp8,vp9";
+    public string Codecs { get; set; } = "h264,hevc,mpeg4,h263,mjpeg,vp8,vp9,flv,msmpeg4v2,msmpeg4,wmv1,wmv2,wmv3,vc1,rv10,rv20,rv30,rv40";
 
     /// <summary>A video longer than this by its decoded frame times is refused (2008) as soon as a frame passes it.</summary>
     [Range(MinSeconds, 3600)]

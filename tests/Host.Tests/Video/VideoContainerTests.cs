@@ -14,6 +14,8 @@ public sealed class VideoContainerTests
     [InlineData("h264.mkv", "matroska")]
     [InlineData("h264.flv", "flv")]
     [InlineData("h264.ts", "mpegts")]
+    [InlineData("wmv2.wmv", "asf")]
+    [InlineData("rv20.rm", "rm")]
     public void Each_accepted_container_is_named(string clip, string container) =>
         Assert.Equal(container, VideoContainer.Sniff(TestVideos.Bytes(TestVideos.Format(clip))));
 

@@ -73,7 +73,7 @@ public sealed class VideoLimitTests
     {
         var message = Refusal(TestVideos.Format("h264.mp4"), new VideoOptions { MaxFramePixels = 320 * 240 });
 
-        Assert.Contains("a frame of 640x426 is over the limit of 76800 pixels (Video:MaxFramePixels)", message, StringComparison.Ordinal);
+        Assert.Contains("a frame of 640x428 is over the limit of 76800 pixels (Video:MaxFramePixels)", message, StringComparison.Ordinal);
     }
 
     [Fact]
