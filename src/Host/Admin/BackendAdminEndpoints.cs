@@ -22,7 +22,7 @@ internal static class BackendAdminEndpoints
     {
         var backends = endpoints.MapGroup("/admin/backends").WithTags("admin");
         backends.MapGet("", (BackendRegistry registry, CancellationToken cancellationToken) => DescribeAsync(registry, cancellationToken))
-            .WithName("listBackends").WithSummary("The loaded backends, the serving pair and each plugin folder's history");
+            .WithName("listBackends").WithSummary("The loaded backends, the one serving each role and each plugin folder's history");
         backends.MapPut("/active", async (ActiveRequest? request, BackendRegistry registry, CancellationToken cancellationToken) =>
         {
             if (request is null || (request.Detector is null && request.Classifier is null && request.SceneDetector is null))
@@ -49,7 +49,7 @@ internal static class BackendAdminEndpoints
             }
 
             return await DescribeAsync(registry, cancellationToken);
-        }).RequireAdminKey().WithName("activateBackends").WithSummary("Switch the serving detector and/or classifier (drains the old pair)")
+        }).RequireAdminKey().WithName("activateBackends").WithSummary("Switch the backend serving one or more roles (drains the old ones)")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest);
         backends.MapPost("/reload", async (BackendRegistry registry, CancellationToken cancellationToken) =>
         {
@@ -75,7 +75,7 @@ internal static class BackendAdminEndpoints
             [.. loaded.Select(backend => new BackendsView.Backend(
                 backend.Name,
                 backend.Manifest.Version,
-                [.. backend.Manifest.Roles.Select(role => role.ToString().ToLowerInvariant())],
+                [.. backend.Manifest.Roles.Select(RoleNames.Of)],
                 serving?.Serves(backend) == true ? "serving" : "loaded",
                 backend.LoadedAt,
                 backend.Folder,

@@ -2,7 +2,7 @@ using System.ComponentModel;
 
 namespace Liveness.Host.Admin;
 
-/// <summary>What <c>/admin/backends</c> answers: the serving pair, every loaded backend, and each plugin folder's load history.</summary>
+/// <summary>What <c>/admin/backends</c> answers: the backend serving each role, every loaded backend, and each plugin folder's load history.</summary>
 internal sealed record BackendsView(
     [property: Description("The backends serving each role; null while none is.")] BackendsView.ActiveRoles Active,
     IReadOnlyList<BackendsView.Backend> Backends,
@@ -13,8 +13,8 @@ internal sealed record BackendsView(
     public sealed record Backend(
         string Name,
         string Version,
-        [property: Description("detector, classifier, scenedetector")] IReadOnlyList<string> Roles,
-        [property: Description("serving (in the active pair) or loaded")] string State,
+        [property: Description("detector, classifier, scene_detector")] IReadOnlyList<string> Roles,
+        [property: Description("serving (active in at least one role) or loaded")] string State,
         DateTimeOffset LoadedAt,
         string Folder,
         IReadOnlyList<Model> Models);

@@ -50,10 +50,6 @@ internal sealed class RequestAudit : IErrorAnswerFeature
     }
 
     /// <summary>Each role's backend as <c>role=name@version</c>.</summary>
-    private static string[]? BackendsOf(Plugins.ServingBackends? serving) => serving is null ? null :
-    [
-        $"detector={serving.DetectorBackend.Label}",
-        $"classifier={serving.ClassifierBackend.Label}",
-        .. serving.SceneDetectorBackend is { } scene ? [$"scene_detector={scene.Label}"] : Array.Empty<string>(),
-    ];
+    private static string[]? BackendsOf(Plugins.ServingBackends? serving) =>
+        serving?.ByRole.Select(served => $"{Plugins.RoleNames.Of(served.Role)}={served.Backend.Label}").ToArray();
 }

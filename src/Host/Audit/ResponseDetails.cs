@@ -116,14 +116,8 @@ internal sealed record ResponseDetails(
             return null;
         }
 
-        (string Role, Plugins.LoadedBackend Backend)[] roles =
-        [
-            ("detector", serving.DetectorBackend),
-            ("classifier", serving.ClassifierBackend),
-            .. serving.SceneDetectorBackend is { } scene ? [("scene_detector", scene)] : Array.Empty<(string, Plugins.LoadedBackend)>(),
-        ];
-        return [.. roles.GroupBy(role => role.Backend).Select(backend => new Backend(
-            backend.Key.Name, backend.Key.Manifest.Version, [.. backend.Select(role => role.Role)],
+        return [.. serving.ByRole.GroupBy(role => role.Backend).Select(backend => new Backend(
+            backend.Key.Name, backend.Key.Manifest.Version, [.. backend.Select(role => Plugins.RoleNames.Of(role.Role))],
             [.. backend.Key.Manifest.Models.Select(model => new Model(model.Name, model.Sha256))]))];
     }
 

@@ -16,7 +16,7 @@ internal static class BackendInfoMetric
             foreach (var role in backend.Manifest.Roles)
             {
                 var active = serving?.Serves(backend, role) == true;
-                now.Add([backend.Name, LivenessMetrics.RoleLabel(role), backend.Manifest.Version, active ? "true" : "false"]);
+                now.Add([backend.Name, RoleNames.Of(role), backend.Manifest.Version, active ? "true" : "false"]);
             }
         }
 

@@ -21,7 +21,7 @@ internal static class BackendMetrics
             LivenessMetrics.BackendReloads.WithLabels(backend.Name, LivenessMetrics.ReloadResult.Failure);
             foreach (var role in backend.Manifest.Roles)
             {
-                LivenessMetrics.ModelInference.WithLabels(backend.Name, LivenessMetrics.RoleLabel(role));
+                LivenessMetrics.ModelInference.WithLabels(backend.Name, RoleNames.Of(role));
             }
         }
     }

@@ -110,9 +110,6 @@ internal static class LivenessMetrics
         }
     }
 
-    /// <summary>The <c>role</c> label of a backend's series (<see cref="BackendInfo"/>, <see cref="ModelInference"/>).</summary>
-    public static string RoleLabel(Abstractions.BackendRole role) => role.ToString().ToLowerInvariant();
-
     /// <summary>Counts the reasons of one failed check.</summary>
     public static void Rejected(IEnumerable<string> reasons)
     {

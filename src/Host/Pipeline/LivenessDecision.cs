@@ -1,7 +1,7 @@
 namespace Liveness.Host.Pipeline;
 
 /// <summary>What the pipeline concluded about one video, with the selected frame's images when they were asked for.</summary>
-/// <param name="Backends">The detector and classifier (name@version) that answered, for the logs.</param>
+/// <param name="Backends">The backends (name@version) that answered, one per role, for the logs.</param>
 public sealed record LivenessDecision(
     LivenessStatus Status,
     double Score,

@@ -95,7 +95,7 @@ internal sealed partial class LivenessPipeline(
     /// tools/Eval's frame set is scored here, so the frame path and the video path are one code.
     /// </summary>
     /// <remarks>A face narrower than <c>Pipeline:MinFaceWidth</c> is not judged, because a video's never is.</remarks>
-    /// <exception cref="LivenessError">4007 when a backend fails, 4003 when none is ready.</exception>
+    /// <exception cref="LivenessError">4007 when a backend fails, and when none is ready (HTTP 503).</exception>
     public FrameJudgement JudgeFrame(OpenCvSharp.Mat image)
     {
         using var lease = backends.Lease() ?? throw new LivenessError(ErrorKind.NoBackendReady, "no model backend is ready");
@@ -254,7 +254,7 @@ internal sealed partial class LivenessPipeline(
         }
         finally
         {
-            LivenessMetrics.ModelInference.WithLabels(backend.Name, LivenessMetrics.RoleLabel(role)).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            LivenessMetrics.ModelInference.WithLabels(backend.Name, RoleNames.Of(role)).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 

@@ -14,8 +14,13 @@ internal sealed record ServingBackends(LoadedBackend DetectorBackend, LoadedBack
     public ISceneDetector? SceneDetector => SceneDetectorBackend?.Backend.SceneDetector;
 
     /// <summary>Each role's backend, the scene detector's only when there is one; a backend serving two roles is listed twice.</summary>
-    public IEnumerable<LoadedBackend> Roles =>
-        SceneDetectorBackend is null ? [DetectorBackend, ClassifierBackend] : [DetectorBackend, ClassifierBackend, SceneDetectorBackend];
+    public IEnumerable<LoadedBackend> Roles => ByRole.Select(served => served.Backend);
+
+    /// <summary>Each role with its backend, in the order of <see cref="Roles"/>.</summary>
+    public IEnumerable<(BackendRole Role, LoadedBackend Backend)> ByRole =>
+        SceneDetectorBackend is null
+            ? [(BackendRole.Detector, DetectorBackend), (BackendRole.Classifier, ClassifierBackend)]
+            : [(BackendRole.Detector, DetectorBackend), (BackendRole.Classifier, ClassifierBackend), (BackendRole.SceneDetector, SceneDetectorBackend)];
 
     /// <summary>The backends (name@version) that answer, as logged with every request: detector+classifier, then +scene detector when one serves.</summary>
     public string Label => string.Join('+', Roles.Select(backend => backend.Label));

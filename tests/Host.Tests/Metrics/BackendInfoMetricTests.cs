@@ -18,9 +18,9 @@ public sealed class BackendInfoMetricTests
         var afterOn = await MetricsScrape.OfAsync(server);
 
         Assert.Equal(HttpStatusCode.OK, on.StatusCode);
-        Assert.Equal(1, whileOff.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "scenedetector"), ("version", "1.0.0"), ("active", "false")));
-        Assert.Equal(1, afterOn.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "scenedetector"), ("version", "1.0.0"), ("active", "true")));
-        Assert.Equal(0, afterOn.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "scenedetector"), ("active", "false")));
-        Assert.Equal(0, afterOn.Sum("liveness_backend_info", ("backend", "torch"), ("role", "scenedetector")));
+        Assert.Equal(1, whileOff.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "scene_detector"), ("version", "1.0.0"), ("active", "false")));
+        Assert.Equal(1, afterOn.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "scene_detector"), ("version", "1.0.0"), ("active", "true")));
+        Assert.Equal(0, afterOn.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "scene_detector"), ("active", "false")));
+        Assert.Equal(0, afterOn.Sum("liveness_backend_info", ("backend", "torch"), ("role", "scene_detector")));
     }
 }

@@ -52,7 +52,7 @@ public sealed class FreshHostMetricsTests : IDisposable
         }
 
         // The node's default backends, every role each of them can fill (the dashboards' inference panel and its info table agree on the label).
-        foreach (var (backend, role) in new[] { ("onnx", "detector"), ("onnx", "classifier"), ("onnx", "scenedetector") })
+        foreach (var (backend, role) in new[] { ("onnx", "detector"), ("onnx", "classifier"), ("onnx", "scene_detector") })
         {
             Assert.True(scrape.HasSeries("liveness_model_inference_seconds_count", ("backend", backend), ("role", role)), $"{backend} {role}");
             Assert.True(scrape.HasSeries("liveness_backend_info", ("backend", backend), ("role", role)), $"{backend} {role}");

@@ -41,6 +41,9 @@ public sealed class MetricsTests
         Assert.Equal(1, Delta("liveness_requests_total", ("code", "2008"), ("status", "error")));
         Assert.Equal(1 + 12 + 2, Delta("liveness_requests_total", ("code", "1200"), ("status", "error")));
         Assert.Equal(1, Delta("liveness_request_duration_seconds_count", ("outcome", "ok")));
+        // The replay is the classifier's rejection; the video without a face is the short_time one.
+        Assert.Equal(1, Delta("liveness_rejections_total", ("reason", "classifier")));
+        Assert.Equal(1, Delta("liveness_rejections_total", ("reason", "short_time")));
         Assert.Equal(2, Delta("liveness_score_count"));
         Assert.Equal(2, Delta("liveness_cue_penalty_count", ("cue", "glare")));
         Assert.Equal(rateLimited, Delta("liveness_front_rejected_total", ("reason", "rate_limited")));
@@ -49,9 +52,14 @@ public sealed class MetricsTests
         Assert.Equal(4, Delta("liveness_video_seconds_count"));
         Assert.Equal(5, Delta("liveness_stage_duration_seconds_count", ("stage", "decrypt")));
         Assert.Equal(4, Delta("liveness_stage_duration_seconds_count", ("stage", "decode")));
+        Assert.Equal(4, Delta("liveness_stage_duration_seconds_count", ("stage", "detect")));
         // Every request with a face in view classifies it while the video is decoded (issue 12), short_time ones too.
         Assert.Equal(4, Delta("liveness_stage_duration_seconds_count", ("stage", "classify")));
         Assert.Equal(4, Delta("liveness_stage_duration_seconds_count", ("stage", "track")));
+        // The scene detector looks wherever a face is tracked, from its first frame on, once every 2 s (Pipeline:SceneSeconds):
+        // at 0 and 2 s of the live 3.8 s and the replay's 2.6 s, at 0 s of the one-second video; not in the one without a face.
+        Assert.Equal(3, Delta("liveness_stage_duration_seconds_count", ("stage", "scene")));
+        Assert.Equal(5, Delta("liveness_model_inference_seconds_count", ("backend", "onnx"), ("role", "scene_detector")));
         Assert.Equal(1, Delta("liveness_stage_duration_seconds_count", ("stage", "encode")));
         Assert.True(Delta("liveness_model_inference_seconds_count", ("backend", "onnx"), ("role", "detector")) > 20);
         // One classification every 0.5 s of each tracked face (Pipeline:CoverageSeconds), no longer the 5 best frames;
@@ -59,11 +67,27 @@ public sealed class MetricsTests
         Assert.Equal(12, Delta("liveness_model_inference_seconds_count", ("backend", "onnx"), ("role", "classifier")));
         Assert.Equal(1, after.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "detector"), ("version", "1.0.0"), ("active", "true")));
         Assert.Equal(1, after.Sum("liveness_backend_info", ("backend", "torch"), ("role", "classifier"), ("active", "false")));
-        Assert.Equal(1, after.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "scenedetector"), ("version", "1.0.0"), ("active", "true")));
+        Assert.Equal(1, after.Sum("liveness_backend_info", ("backend", "onnx"), ("role", "scene_detector"), ("version", "1.0.0"), ("active", "true")));
         Assert.True(after.Sum("liveness_backend_reloads_total", ("backend", "onnx"), ("result", "success")) >= 1);
         Assert.True(after.Has("http_requests_received_total"));
         Assert.True(after.Has("process_cpu_seconds_total"));
         Array.ForEach(burst, response => response.Dispose());
+    }
+
+    /// <summary>A print the classifier takes for live and the face's motion rejects is counted under the motion cues, not the classifier.</summary>
+    [Fact]
+    public async Task A_rejection_by_the_cues_is_counted_under_them()
+    {
+        await using var server = await LivenessServer.StartAsync();
+        var before = await MetricsScrape.OfAsync(server);
+
+        (await server.Client.PostVideoAsync(TestVideos.Bytes(TestVideos.StillPhotoMovedByHand()))).Dispose();
+
+        var after = await MetricsScrape.OfAsync(server);
+        double Delta(string reason) => after.Sum("liveness_rejections_total", ("reason", reason)) - before.Sum("liveness_rejections_total", ("reason", reason));
+        Assert.Equal(1, after.Sum("liveness_requests_total", ("status", "hack")) - before.Sum("liveness_requests_total", ("status", "hack")));
+        Assert.Equal(0, Delta("classifier"));
+        Assert.True(Delta("micro_motion") + Delta("planar_motion") >= 1);
     }
 
     [Fact]

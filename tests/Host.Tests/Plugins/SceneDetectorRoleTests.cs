@@ -19,7 +19,7 @@ public sealed class SceneDetectorRoleTests
         Assert.Equal("onnx", backends.Active("sceneDetector"));
         Assert.Equal("torch", backends.Active("classifier"));
         var onnx = backends.GetProperty("backends").EnumerateArray().Single(backend => backend.GetProperty("name").GetString() == "onnx");
-        Assert.Equal(["detector", "classifier", "scenedetector"], onnx.GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
+        Assert.Equal(["detector", "classifier", "scene_detector"], onnx.GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
         Assert.Contains(onnx.GetProperty("models").EnumerateArray(), model => model.GetProperty("name").GetString() == "candidates/yolox_nano.onnx");
         var serving = Registry(server).Serving!;
         Assert.NotNull(serving.SceneDetector);
