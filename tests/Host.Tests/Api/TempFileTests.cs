@@ -16,23 +16,67 @@ public sealed class TempFileTests
             System.Security.Cryptography.RandomNumberGenerator.GetBytes(50_000),
         };
 
-        await Task.WhenAll(videos.Select(async video => (await server.Client.PostVideoAsync(video)).Dispose()));
-        using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(150)))
+        // Each upload is seen in the folder while its request runs: the folder is where they go, not merely empty.
+        var seen = new HashSet<string>();
+        using (var watching = new CancellationTokenSource())
         {
-            var form = new FormUrlEncodedContent([new("encrypted_video", ContractClient.Encrypt(live))]);
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(
-                () => server.Client.PostAsync(ContractClient.Route, form, cancel.Token));
+            var watcher = Task.Run(async () =>
+            {
+                while (!watching.IsCancellationRequested)
+                {
+                    seen.UnionWith(Uploads(server));
+                    await Task.Delay(1);
+                }
+            });
+            await Task.WhenAll(videos.Select(async video => (await server.Client.PostVideoAsync(video)).Dispose()));
+            await watching.CancelAsync();
+            await watcher;
         }
 
-        // The cancelled request notices the disconnect at its next frame; give it a moment to unwind.
+        Assert.True(seen.Count >= 2, $"uploads seen in {server.TempVideoDirectory}: {seen.Count}");
+        await AssertEmptiesAsync(server);
+
+        // Cancelled once its upload is on disk, while it decodes: the request notices the disconnect at its next frame.
+        using (var cancel = new CancellationTokenSource())
+        {
+            var form = new FormUrlEncodedContent([new("encrypted_video", ContractClient.Encrypt(live))]);
+            var posting = server.Client.PostAsync(ContractClient.Route, form, cancel.Token);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!Uploads(server).Any() && !posting.IsCompleted && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(1);
+            }
+
+            Assert.NotEmpty(Uploads(server));
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => posting);
+        }
+
+        await AssertEmptiesAsync(server);
+    }
+
+    /// <summary>The uploads in the temp folder now (the spare decoders' private folder stays while the host runs; its files are uploads).</summary>
+    private static string[] Uploads(LivenessServer server)
+    {
+        try
+        {
+            return [.. Directory.EnumerateFiles(server.TempVideoDirectory, "*", SearchOption.AllDirectories)];
+        }
+        catch (IOException)
+        {
+            return []; // a file or folder went while it was listed
+        }
+    }
+
+    private static async Task AssertEmptiesAsync(LivenessServer server)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        // The spare decoders' private folder stays while the host runs; no upload may stay in it.
-        while (Directory.EnumerateFiles(server.TempVideoDirectory, "*", SearchOption.AllDirectories).Any() && DateTime.UtcNow < deadline)
+        while (Uploads(server).Length > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
-        Assert.Empty(Directory.EnumerateFiles(server.TempVideoDirectory, "*", SearchOption.AllDirectories));
+        Assert.Empty(Uploads(server));
     }
 
     [Fact]

@@ -88,13 +88,9 @@ public sealed class ReturnDetailsTests(ServerFixture fixture)
     [Fact]
     public async Task A_replay_s_details_name_its_rejection()
     {
-        var before = await Liveness.Host.Tests.Metrics.MetricsScrape.OfAsync(fixture.Server);
-
         var (answer, details) = await DetailsAsync(File.ReadAllBytes(SharedFiles.Video(ReplayVideo)));
 
-        var after = await Liveness.Host.Tests.Metrics.MetricsScrape.OfAsync(fixture.Server);
-        // The classifier alone rejects this replay (0.004 calibrated); other tests may count more meanwhile, never fewer.
-        Assert.True(after.Sum("liveness_rejections_total", ("reason", "classifier")) - before.Sum("liveness_rejections_total", ("reason", "classifier")) >= 1);
+        // The classifier alone rejects this replay (0.004 calibrated). MetricsTests counts the rejection, alone on its host.
         Assert.StartsWith("the classifier found the face an attack", details.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal("hack", answer.GetProperty("liveness_status").GetString());
         Assert.True(details.GetProperty("score").GetDouble() < details.GetProperty("threshold").GetDouble());
@@ -107,35 +103,25 @@ public sealed class ReturnDetailsTests(ServerFixture fixture)
 
     /// <summary>
     /// A synthetic print (<see cref="TestVideos.StillPhotoMovedByHand"/>) that the classifier takes for live and the face's motion
-    /// rejects: the reasons name the motion, not the classifier, and the rejection metric counts it under the motion cue.
+    /// rejects: the reasons name the motion, not the classifier (MetricsTests counts it under the motion cues).
     /// </summary>
     [Fact]
-    public async Task A_rejection_by_the_cues_alone_names_the_cues_and_is_counted_under_them()
+    public async Task A_rejection_by_the_cues_alone_names_the_cues()
     {
-        var before = await Liveness.Host.Tests.Metrics.MetricsScrape.OfAsync(fixture.Server);
-
         var (answer, details) = await DetailsAsync(TestVideos.Bytes(TestVideos.StillPhotoMovedByHand()));
 
-        var after = await Liveness.Host.Tests.Metrics.MetricsScrape.OfAsync(fixture.Server);
         Assert.Equal("hack", answer.GetProperty("liveness_status").GetString());
         Assert.True(details.GetProperty("score_before_cues").GetDouble() >= details.GetProperty("threshold").GetDouble());
         var reasons = details.GetProperty("reasons").EnumerateArray().Select(reason => reason.GetString()!).ToList();
         Assert.DoesNotContain(reasons, reason => reason.StartsWith("the classifier", StringComparison.Ordinal));
         Assert.Contains(reasons, reason => reason.Contains("motion", StringComparison.Ordinal));
-        var motion = after.Sum("liveness_rejections_total", ("reason", "micro_motion")) + after.Sum("liveness_rejections_total", ("reason", "planar_motion"))
-            - before.Sum("liveness_rejections_total", ("reason", "micro_motion")) - before.Sum("liveness_rejections_total", ("reason", "planar_motion"));
-        Assert.True(motion >= 1);
     }
 
     [Fact]
     public async Task A_short_time_answer_has_details_of_the_faces_it_saw()
     {
-        var before = await Liveness.Host.Tests.Metrics.MetricsScrape.OfAsync(fixture.Server);
-
         var (answer, details) = await DetailsAsync(TestVideos.Bytes(TestVideos.BriefFace()));
 
-        var after = await Liveness.Host.Tests.Metrics.MetricsScrape.OfAsync(fixture.Server);
-        Assert.True(after.Sum("liveness_rejections_total", ("reason", "short_time")) - before.Sum("liveness_rejections_total", ("reason", "short_time")) >= 1);
         Assert.Equal("short_time", answer.GetProperty("liveness_status").GetString());
         Assert.InRange(details.GetProperty("faces").GetProperty("visible_seconds").GetDouble(), 0.5, 1.99);
         Assert.Contains("under the 2 s needed", details.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);

@@ -4,20 +4,32 @@ namespace Liveness.Host.Tests.Pipeline;
 
 public sealed class FrameCoverageTests
 {
-    /// <summary>Offers a face seen in every 0.1 s sampled frame for the given time; returns the times classified.</summary>
-    private static List<double> Classified(FrameCoverage coverage, double seconds)
+    /// <summary>Offers a face seen in every sampled frame (<paramref name="step"/> apart) for the given time; returns the times classified.</summary>
+    private static List<double> Classified(FrameCoverage coverage, double seconds, double step = 0.1)
     {
         var classified = new List<double>();
-        for (var i = 0; i * 0.1 < seconds - 1e-9; i++)
+        for (var i = 0; i * step < seconds - 1e-9; i++)
         {
-            if (coverage.Wants(i * 0.1))
+            if (coverage.Wants(i * step))
             {
-                coverage.Add(i * 0.1, 0.9);
-                classified.Add(i * 0.1);
+                coverage.Add(i * step, 0.9);
+                classified.Add(i * step);
             }
         }
 
         return classified;
+    }
+
+    /// <summary>At the host's own sampling (<c>Pipeline:SampleIntervalSeconds</c> 0.2) the first frame at least 0.5 s on is every third: 0.6 s apart.</summary>
+    [Fact]
+    public void At_the_host_s_sampling_a_face_is_classified_every_third_frame()
+    {
+        var options = new PipelineOptions();
+        var coverage = new FrameCoverage(options.CoverageSeconds, options.CoverageFrames);
+
+        var classified = Classified(coverage, 4.0, options.SampleIntervalSeconds);
+
+        Assert.Equal([0, 0.6, 1.2, 1.8, 2.4, 3, 3.6], classified.Select(t => Math.Round(t, 1)));
     }
 
     [Fact]
