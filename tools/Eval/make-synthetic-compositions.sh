@@ -13,6 +13,15 @@
 #                                      of the user's face width) in the background, as a poster or a bystander
 #   print_still.mp4             spoof  a live frame (tdreal_621ea6c1 at 1 s) as a photo held perfectly still, 4 s
 #   print_bent.mp4              spoof  the same photo bent back and forth (a perspective that rocks), 4 s
+#   masked_print_moved.mp4      spoof  the same photo with a surgical mask drawn over the face's lower half, moved
+#                                      gently (a slow sway of a few pixels), 4 s
+#   replay_zoom_in.mp4          spoof  a real phone replay held up to the camera (Wingscape_fake: bezel, toolbar,
+#                                      hand) for 2 s, then the camera moves in for 1.5 s until the phone's screen
+#                                      fills the frame, held there for 2.5 s
+#   replay_player_controls.mp4  spoof  a real replay's screen alone (lestari15_fake, cropped to the phone's screen,
+#                                      looped to 5.2 s) under a media player's controls: a dark bar over its lower
+#                                      sixth with a progress line, a pause sign and two time fields
+#   live_zoom_in.mp4            live   the live clip (looped to 6 s), the camera moved in to 1.4x between 2 and 3.5 s
 set -euo pipefail
 
 data=${1:-../shared/data}
@@ -21,6 +30,8 @@ mkdir -p "$out"
 live="$data/videos/lestari15_real.mp4"
 replay="$data/videos/tranvanluyt2203_fake.mp4"
 other="$data/videos/tdreal_621ea6c1.mov"
+held="$data/videos/Wingscape_fake.webm"
+screen="$data/videos/lestari15_fake.mp4"
 encode=(-an -r 30 -c:v libx264 -preset veryfast -pix_fmt yuv420p)
 ff() { ffmpeg -nostdin -hide_banner -loglevel error -y "$@"; }
 
@@ -40,7 +51,30 @@ ff -loop 1 -i "$out/photo.png" -t 4 "${encode[@]}" "$out/print_still.mp4"
 ff -loop 1 -i "$out/photo.png" -vf \
     "perspective=x0='40*sin(in/14)':y0='25*(1-cos(in/14))':x1='W-40*sin(in/14)':y1='-25*(1-cos(in/14))':x2='30*sin(in/14)':y2='H':x3='W-30*sin(in/14)':y3='H':eval=frame,scale=640:480" \
     -t 4 "${encode[@]}" "$out/print_bent.mp4"
+# The photo's face spans about x 150-450, y 110-360; the mask runs from below the eyes to under the chin.
+mask="drawbox=x=195:y=250:w=252:h=114:color=0x9CC3E0:t=fill"
+for y in 280 308 336; do mask+=",drawbox=x=195:y=$y:w=252:h=3:color=0x7AA6C8:t=fill"; done
+mask+=",drawbox=x=158:y=256:w=38:h=3:color=white:t=fill,drawbox=x=446:y=256:w=40:h=3:color=white:t=fill,drawbox=x=162:y=352:w=34:h=3:color=white:t=fill"
+ff -loop 1 -i "$out/photo.png" -vf "$mask,scale=704:528,crop=640:480:x='32+24*sin(t*1.5)':y='24+16*sin(t*1.1)'" \
+    -t 4 "${encode[@]}" "$out/masked_print_moved.mp4"
 rm "$out/photo.png"
+
+# The phone fills x 180-370 of the 640x360 replay, its screen x 190-360; seen through a 270x360 window, then zoomed
+# 1.5x towards the screen's top left, where it fills the frame.
+ff -i "$held" -vf \
+    "crop=270:360:140:0,scale=360:480,setsar=1,zoompan=z='if(lt(it,2),1,if(lt(it,3.5),1+0.5*(it-2)/1.5,1.5))':x='90*(zoom-1)':y='120*(zoom-1)':d=1:s=360x480:fps=30" \
+    -t 6 "${encode[@]}" "$out/replay_zoom_in.mp4"
+
+# The phone's screen spans x 345-665, y 75-635 of the 1080x720 replay.
+controls="drawbox=x=0:y=ih*0.84:w=iw:h=ih*0.16:color=black@0.6:t=fill"
+controls+=",drawbox=x=18:y=ih*0.87:w=(iw-36)*t/5.2:h=5:color=red:t=fill,drawbox=x=18:y=ih*0.87:w=iw-36:h=5:color=white@0.4:t=fill"
+controls+=",drawbox=x=iw/2-14:y=ih*0.91:w=9:h=30:color=white:t=fill,drawbox=x=iw/2+5:y=ih*0.91:w=9:h=30:color=white:t=fill"
+controls+=",drawbox=x=18:y=ih*0.92:w=50:h=10:color=white@0.8:t=fill,drawbox=x=iw-68:y=ih*0.92:w=50:h=10:color=white@0.8:t=fill"
+ff -stream_loop 1 -i "$screen" -vf "crop=320:560:345:75,scale=360:630,setsar=1,$controls" -t 5.2 "${encode[@]}" "$out/replay_player_controls.mp4"
+
+ff -stream_loop 1 -i "$live" -vf \
+    "scale=720:480,setsar=1,zoompan=z='if(lt(it,2),1,if(lt(it,3.5),1+0.4*(it-2)/1.5,1.4))':x='(iw-iw/zoom)/2':y='(ih-ih/zoom)*0.35':d=1:s=720x480:fps=30" \
+    -t 6 "${encode[@]}" "$out/live_zoom_in.mp4"
 
 cat > "$out/manifest.csv" <<'CSV'
 file,label,attack_type
@@ -49,4 +83,8 @@ letterboxed_live.mp4,live,none
 poster_behind_live.mp4,live,none
 print_still.mp4,spoof,print (synthetic still photo held still)
 print_bent.mp4,spoof,print (synthetic still photo bent)
+masked_print_moved.mp4,spoof,print (synthetic photo of a masked face moved gently)
+replay_zoom_in.mp4,spoof,replay (synthetic phone held up then filmed until its screen fills the frame)
+replay_player_controls.mp4,spoof,replay (synthetic full-screen replay under a player's controls)
+live_zoom_in.mp4,live,none
 CSV

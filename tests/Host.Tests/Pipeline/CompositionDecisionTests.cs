@@ -68,15 +68,56 @@ public sealed class CompositionDecisionTests(ServerFixture fixture)
         Assert.Contains(details.Cues, cue => cue.Cue == "device_in_view" && cue.Measure == 0);
     }
 
-    /// <summary>Synthetic: a live frame as a photo, held perfectly still or bent back and forth; the classifier takes it for live.</summary>
+    /// <summary>
+    /// Synthetic: a live frame as a photo, held perfectly still, bent back and forth, or with a surgical mask drawn
+    /// over the face and moved gently; the classifier takes each for live.
+    /// </summary>
     [Theory]
     [InlineData("print_still.mp4")]
     [InlineData("print_bent.mp4")]
-    public async Task A_print_held_still_or_bent_is_rejected(string name)
+    [InlineData("masked_print_moved.mp4")]
+    public async Task A_print_held_still_bent_or_masked_is_rejected(string name)
     {
         var (status, details) = await DecideAsync(name);
 
         Assert.Equal("hack", status);
         Assert.True(details!.Classifier > 0.5, "the motion rejects it, not the classifier: " + details);
+    }
+
+    /// <summary>
+    /// Synthetic: a real replay on a phone held up to the camera, bezel, toolbar and hand in view for 2 s, then
+    /// filmed closer until the screen fills the frame. The seconds with the device in view count, and so do those
+    /// after, where the best-quality frames are.
+    /// </summary>
+    [Fact]
+    public async Task A_phone_filmed_until_its_screen_fills_the_frame_is_an_attack()
+    {
+        var (status, details) = await DecideAsync("replay_zoom_in.mp4");
+
+        Assert.Equal("hack", status);
+        var frames = Assert.Single(details!.Faces).Frames;
+        Assert.Contains(frames, frame => frame.Seconds < 2);
+        Assert.Contains(frames, frame => frame.Seconds > 3.5);
+        Assert.Contains(details.Cues, cue => cue.Cue == "device_in_view" && cue.Measure > 0.06);
+    }
+
+    /// <summary>Synthetic: a real replay's screen filling the frame, under a media player's controls over its lower sixth.</summary>
+    [Fact]
+    public async Task A_full_screen_replay_under_a_players_controls_is_an_attack()
+    {
+        var (status, details) = await DecideAsync("replay_player_controls.mp4");
+
+        Assert.Equal("hack", status);
+        Assert.True(details!.Classifier < 0.5, "the classifier sees the screen through the controls: " + details);
+    }
+
+    /// <summary>Synthetic: a live person, the camera moved in to 1.4x halfway through (the whole picture scales as one plane).</summary>
+    [Fact]
+    public async Task A_live_person_filmed_ever_closer_passes()
+    {
+        var (status, details) = await DecideAsync("live_zoom_in.mp4");
+
+        Assert.Equal("ok", status);
+        Assert.True(details!.Classifier > 0.9, details.ToString());
     }
 }
