@@ -12,6 +12,7 @@ internal sealed class DecodedTimeline(VideoOptions options)
     private double lastSeconds = double.NaN;
     private double lastInterval;
     private double shortestInterval;
+    private long decodedPixels;
 
     /// <summary>Media time from the first frame to the last, each step forward counted once: times that restart (MPEG-TS) never shorten it.</summary>
     private double elapsedSeconds;
@@ -41,6 +42,12 @@ internal sealed class DecodedTimeline(VideoOptions options)
         if ((long)width * height > options.MaxFramePixels)
         {
             return OverPixels($"{width}x{height}");
+        }
+
+        decodedPixels += (long)width * height;
+        if (decodedPixels > options.MaxDecodedPixels)
+        {
+            return Refusal(string.Create(CultureInfo.InvariantCulture, $"the video decodes to more than {options.MaxDecodedPixels:N0} pixels in all"), nameof(VideoOptions.MaxDecodedPixels));
         }
 
         Size ??= (width, height);

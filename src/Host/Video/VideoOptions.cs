@@ -47,6 +47,14 @@ public sealed class VideoOptions
     public int MaxFrames { get; set; } = 3600;
 
     /// <summary>
+    /// A video whose decoded frames add up to more pixels than this is refused (2008) as soon as one passes it: the
+    /// decode's work, bounded by what is decoded whatever the machine's load. 6 gigapixels is 96 s of 1080p at 30 fps,
+    /// 24 s of 4K; 60 s of a static 4K picture at 60 fps, a 0.4 MB upload, stops after 12 s of it.
+    /// </summary>
+    [Range(64 * 64, 1_000_000_000_000)]
+    public long MaxDecodedPixels { get; set; } = 6_000_000_000;
+
+    /// <summary>
     /// A video decoding more frames than this per second of its own time is refused (2008), checked as it decodes
     /// (one second of slack), so a 1000 fps upload stops after its first hundred frames.
     /// </summary>

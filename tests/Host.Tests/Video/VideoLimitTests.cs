@@ -46,6 +46,14 @@ public sealed class VideoLimitTests
     }
 
     [Fact]
+    public void A_video_decoding_to_more_pixels_than_the_maximum_is_refused()
+    {
+        var message = Refusal(TestVideos.Format("h264.mp4"), new VideoOptions { MaxDecodedPixels = 640 * 428 * 20 });
+
+        Assert.Contains("decodes to more than 5,478,400 pixels in all (Video:MaxDecodedPixels)", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_decode_over_its_CPU_budget_is_stopped_and_refused()
     {
         // Synthetic: 2 s of a 1920x1080 test pattern at 60 fps (no B-frames), looped four times by copying: 480
