@@ -27,8 +27,14 @@ internal static partial class DecoderLine
     /// <summary>The FFmpeg message that the container matched no allowed demuxer.</summary>
     public const string FormatRefused = "Format not on whitelist";
 
-    /// <summary>The FFmpeg message that the stream's decoder is not an allowed one.</summary>
+    /// <summary>The FFmpeg message that a stream's decoder is not an allowed one (an audio stream's too, which decodes nothing here).</summary>
     public const string CodecRefused = "not on whitelist";
+
+    /// <summary>The FFmpeg message that the graph's first video stream does not exist: a file of audio alone, say.</summary>
+    public const string NoVideoStream = "matches no streams";
+
+    /// <summary>The FFmpeg message that an MP4 or MOV has no index: the file was cut short, or its recording never finished.</summary>
+    public const string NoMoovAtom = "moov atom not found";
 
     /// <summary>Reads a frame line of the decode whose filters carry <paramref name="tag"/>; any other line is no frame.</summary>
     public static bool TryFrame(string line, string tag, out Frame frame)

@@ -180,6 +180,15 @@ internal sealed class DecoderProcess : IDisposable
             {
                 failure ??= DecodedTimeline.Refusal("the container format is not an allowed one", nameof(VideoOptions.Containers));
             }
+            else if (line.Contains(DecoderLine.NoVideoStream, StringComparison.Ordinal))
+            {
+                // Before it, an audio stream's decoder may have been refused: that is not why nothing decodes.
+                failure = "the file has no video stream";
+            }
+            else if (line.Contains(DecoderLine.NoMoovAtom, StringComparison.Ordinal))
+            {
+                failure ??= "the file has no index (moov atom): it was cut short, or its recording never finished";
+            }
             else if (line.Contains(DecoderLine.CodecRefused, StringComparison.Ordinal))
             {
                 failure ??= DecodedTimeline.Refusal("the video's codec is not an allowed one", nameof(VideoOptions.Codecs));

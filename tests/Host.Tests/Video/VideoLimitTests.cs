@@ -148,6 +148,33 @@ public sealed class VideoLimitTests
         Assert.Contains("(Video:Containers)", Refusal(path), StringComparison.Ordinal);
     }
 
+    /// <summary>Synthetic: an M4A of AAC alone. Its audio decoder is refused too, but what matters is that there is no video.</summary>
+    [Fact]
+    public void A_file_of_audio_alone_is_refused_as_having_no_video()
+    {
+        var path = TestVideos.Make("audio_only.m4a", "-f lavfi -i sine=frequency=440:duration=3 -c:a aac");
+
+        Assert.Equal("the file has no video stream", Refusal(path));
+    }
+
+    /// <summary>Synthetic: an MP4 whose index comes last (as a phone writes it), cut before it.</summary>
+    [Fact]
+    public void An_MP4_cut_before_its_index_says_so()
+    {
+        var whole = TestVideos.Bytes(TestVideos.Format("h264.mp4"));
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, whole[..(whole.Length * 7 / 10)]);
+
+            Assert.StartsWith("the file has no index (moov atom)", Refusal(path), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Raw_H264_without_a_container_is_refused()
     {
