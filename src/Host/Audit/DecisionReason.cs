@@ -19,7 +19,9 @@ internal readonly record struct DecisionReason(string Label, string Text)
         [CueName.Moire] = cue => Invariant($"a moiré or pixel-grid pattern on the face (peak {cue.Measure:0.##} above its ring, threshold {cue.Threshold:0.##})"),
         [CueName.Glare] = cue => Invariant($"a flat glare patch over {cue.Measure:0%} of the face (threshold {cue.Threshold:0%})"),
         [CueName.PlanarMotion] = cue => Invariant($"the face moves as one plane with its surroundings (residual {cue.Measure:0.####}, threshold {cue.Threshold:0.####})"),
-        [CueName.MicroMotion] = cue => Invariant($"little non-rigid face motion (residual {cue.Measure:0.####}, threshold {cue.Threshold:0.####})"),
+        [CueName.MicroMotion] = cue => cue.Measure == 0
+            ? "no non-rigid face motion at all: a rigid picture, or a main face followed too briefly (under five steps) to see it move"
+            : Invariant($"little non-rigid face motion (residual {cue.Measure:0.####}, threshold {cue.Threshold:0.####})"),
         [CueName.DeviceInView] = cue => Invariant($"a face on a device (phone, TV or laptop) in view (detector score {cue.Measure:0.##}, threshold {cue.Threshold:0.##})"),
     };
 

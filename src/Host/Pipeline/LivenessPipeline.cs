@@ -141,16 +141,14 @@ internal sealed partial class LivenessPipeline(
     {
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
         await using var lane = new MotionAndSceneLane(motion, devices, SceneDetection(serving), stages, cancellationToken);
-        FaceTrack? followed = null;
         (int Width, int Height)? frameSize = null;
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
         {
             frameSize ??= (frame.Image.Width, frame.Image.Height);
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, BackendRole.Detector, () => serving.Detector.Detect(frame.Image.AsBgrImage())));
             var face = tracks.Follow(frame.Seconds, faces);
-            var mainChanged = tracks.Main != followed;
-            followed = tracks.Main;
-            await lane.PostAsync(frame.Image, frame.Seconds, face?.Box, mainChanged, [.. tracks.Current.Select(tracked => tracked.Face.Box)]);
+            await lane.PostAsync(
+                frame.Image, frame.Seconds, face is null ? null : (tracks.Main!.Id, face.Box), [.. tracks.Current.Select(tracked => tracked.Face.Box)]);
             if (options.CoverageSeconds > 0)
             {
                 stages.Time(Stage.Classify, () => Cover(tracks, frame.Image, frame.Seconds, serving));
@@ -205,20 +203,22 @@ internal sealed partial class LivenessPipeline(
 
     /// <summary>
     /// Judges every face that counts (<see cref="PipelineOptions.JudgedFaceFrames"/>) by its frame scores over time, takes
-    /// the least live of them, and fuses it with the cues of the main face's best frames and of its motion.
+    /// the least live of them, and fuses it with the cues of the main face's best frames and of the motion of each face
+    /// that was the main one.
     /// </summary>
     private DecisionDetails Judge(FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion, ServingBackends serving)
     {
+        var judged = options.CoverageSeconds > 0
+            ? tracks.All.Where(track => track.Coverage.Scores.Count > 0 && (track.WasMain || track.Coverage.Scores.Count >= options.JudgedFaceFrames)).ToArray()
+            : tracks.All.Where(track => track.WasMain).ToArray();
         var faces = options.CoverageSeconds > 0
-            ? tracks.All
-                .Where(track => track.Coverage.Scores.Count > 0 && (track.WasMain || track.Coverage.Scores.Count >= options.JudgedFaceFrames))
-                .Select(track => JudgedFace.Of(track.Id, track.Coverage.Scores, fusion.ClassifierQuantile))
-                .ToArray()
+            ? judged.Select(track => JudgedFace.Of(track.Id, track.Coverage.Scores, fusion.ClassifierQuantile)).ToArray()
             : [JudgedFace.Of(tracks.Main?.Id ?? 0, shortlist.Frames.OrderBy(frame => frame.Seconds).Select(frame => new FrameScore(frame.Seconds,
                 Classify(serving, frame.Image, [frame.Face.Box])[0])).ToArray(),
                 fusion.ClassifierQuantile)];
         var classifier = faces.Min(face => face.Score);
-        var cues = ReadCues(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), motion?.Steps, devices.Scores);
+        (FaceMotion, int[])? moving = motion is null ? null : (motion, [.. judged.Where(track => track.WasMain).Select(track => track.Id)]);
+        var cues = ReadCues(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), moving, devices.Scores);
         var details = new DecisionDetails(ScoreFusion.Fuse(classifier, cues, fusion), classifier, tracks.All.Count, faces, cues);
         foreach (var cue in cues)
         {
@@ -233,10 +233,14 @@ internal sealed partial class LivenessPipeline(
         return details;
     }
 
-    /// <summary>The cues switched on, read on a presentation's best frames, its motion (a video's only) and its device readings.</summary>
-    private CueReading[] ReadCues(IReadOnlyList<(OpenCvSharp.Mat Image, Abstractions.FaceBox Face)> frames, IReadOnlyList<MotionStep>? steps, IReadOnlyList<FrameScore> devices) =>
+    /// <summary>
+    /// The cues switched on, read on a presentation's best frames, its motion and the tracks that were its main face
+    /// (a video's only), and its device readings.
+    /// </summary>
+    private CueReading[] ReadCues(
+        IReadOnlyList<(OpenCvSharp.Mat Image, Abstractions.FaceBox Face)> frames, (FaceMotion Motion, int[] MainTracks)? moving, IReadOnlyList<FrameScore> devices) =>
         FrameCues.Read(frames, fusion)
-            .Concat(steps is null ? [] : MotionCues.Read(steps, fusion))
+            .Concat(moving is { } video ? MotionCues.Read(video.Motion, video.MainTracks, fusion) : [])
             .Concat(SceneCues.Read([.. devices.Select(frame => frame.Score)], fusion))
             .ToArray();
 

@@ -46,14 +46,13 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
     }
 
     /// <summary>
-    /// Queues one sampled frame: its time, the main face in it (null when none, which breaks the motion's chain),
-    /// whether the main face changed to another track, and every tracked face. The image is copied (the caller's is
-    /// reused) only when there is work on it.
+    /// Queues one sampled frame: its time, the main face in it with its track (null when none), and every tracked
+    /// face. The image is copied (the caller's is reused) only when there is work on it.
     /// </summary>
-    public async ValueTask PostAsync(Mat image, double seconds, FaceBox? mainFace, bool mainChanged, FaceBox[] trackedFaces)
+    public async ValueTask PostAsync(Mat image, double seconds, (int Track, FaceBox Box)? main, FaceBox[] trackedFaces)
     {
         Mat? copy = null;
-        if ((motion is not null && mainFace is not null) || (detectScene is not null && trackedFaces.Length > 0))
+        if ((motion is not null && main is not null) || (detectScene is not null && trackedFaces.Length > 0))
         {
             copy = images.Take();
             image.CopyTo(copy);
@@ -61,7 +60,7 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
 
         try
         {
-            await samples.Writer.WriteAsync(new Sample(copy, seconds, mainFace, mainChanged, trackedFaces), stop.Token);
+            await samples.Writer.WriteAsync(new Sample(copy, seconds, main, trackedFaces), stop.Token);
         }
         catch (ChannelClosedException)
         {
@@ -116,21 +115,9 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
 
     private void Handle(Sample sample)
     {
-        if (motion is not null)
+        if (motion is not null && sample is { Main: { } main, Image: { } image })
         {
-            stages.Time(LivenessPipeline.Stage.Track, () =>
-            {
-                // No main face, or another face became the main one: its motion is not a step of the last one's.
-                if (sample.MainFace is null || sample.MainChanged)
-                {
-                    motion.Break();
-                }
-
-                if (sample is { MainFace: { } face, Image: { } image })
-                {
-                    motion.Observe(image, sample.Seconds, face);
-                }
-            });
+            stages.Time(LivenessPipeline.Stage.Track, () => motion.Observe(image, sample.Seconds, main.Track, main.Box));
         }
 
         if (detectScene is not null && sample.TrackedFaces.Length > 0 && devices.Wants(sample.Seconds))
@@ -140,5 +127,5 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
         }
     }
 
-    private sealed record Sample(Mat? Image, double Seconds, FaceBox? MainFace, bool MainChanged, FaceBox[] TrackedFaces);
+    private sealed record Sample(Mat? Image, double Seconds, (int Track, FaceBox Box)? Main, FaceBox[] TrackedFaces);
 }

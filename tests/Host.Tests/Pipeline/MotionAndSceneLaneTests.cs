@@ -24,8 +24,7 @@ public sealed class MotionAndSceneLaneTests
             using var video = SampledVideo.Open(TestVideos.Format("h264.mp4"), new VideoOptions(), NullLogger.Instance);
             foreach (var (frame, index) in video.Frames(0.2, CancellationToken.None).Select((frame, index) => (frame, index)))
             {
-                var (face, changed) = Followed(frame.Image, index);
-                await lane.PostAsync(frame.Image, frame.Seconds, face, changed, [FaceOf(frame.Image)]);
+                await lane.PostAsync(frame.Image, frame.Seconds, Followed(frame.Image, index), [FaceOf(frame.Image)]);
                 // The decoder reuses its images: what the lane works on must be its own copy.
                 frame.Image.SetTo(Scalar.All(0));
             }
@@ -58,7 +57,7 @@ public sealed class MotionAndSceneLaneTests
                 foreach (var frame in video.Frames(0.1, CancellationToken.None))
                 {
                     Interlocked.Increment(ref posted);
-                    await lane.PostAsync(frame.Image, frame.Seconds, null, false, [FaceOf(frame.Image)]);
+                    await lane.PostAsync(frame.Image, frame.Seconds, null, [FaceOf(frame.Image)]);
                 }
 
                 await lane.CompleteAsync();
@@ -87,7 +86,7 @@ public sealed class MotionAndSceneLaneTests
             {
                 foreach (var frame in video.Frames(0.1, CancellationToken.None))
                 {
-                    await lane.PostAsync(frame.Image, frame.Seconds, null, false, [FaceOf(frame.Image)]);
+                    await lane.PostAsync(frame.Image, frame.Seconds, null, [FaceOf(frame.Image)]);
                 }
             }
         });
@@ -106,13 +105,11 @@ public sealed class MotionAndSceneLaneTests
         using var video = SampledVideo.Open(TestVideos.Format("h264.mp4"), new VideoOptions(), NullLogger.Instance);
         foreach (var (frame, index) in video.Frames(0.2, CancellationToken.None).Select((frame, index) => (frame, index)))
         {
-            var (face, changed) = Followed(frame.Image, index);
-            if (changed)
+            if (Followed(frame.Image, index) is { } main)
             {
-                motion.Observe(frame.Image, frame.Seconds, null);
+                motion.Observe(frame.Image, frame.Seconds, main.Track, main.Box);
             }
 
-            motion.Observe(frame.Image, frame.Seconds, face);
             if (devices.Wants(frame.Seconds))
             {
                 devices.Add(frame.Seconds, DeviceInViewCue.Measure(Scene(frame.Image), FaceOf(frame.Image)));
@@ -122,8 +119,8 @@ public sealed class MotionAndSceneLaneTests
         return ([.. motion.Steps], [.. devices.Scores]);
     }
 
-    /// <summary>The main face of the sampled frame <paramref name="index"/>: lost on every seventh, another track from every eleventh.</summary>
-    private static (FaceBox? Face, bool Changed) Followed(Mat image, int index) => (index % 7 == 6 ? null : FaceOf(image), index % 11 == 10);
+    /// <summary>The main face of the sampled frame <paramref name="index"/> and its track: lost on every seventh, another track from every eleventh.</summary>
+    private static (int Track, FaceBox Box)? Followed(Mat image, int index) => index % 7 == 6 ? null : (1 + index / 11, FaceOf(image));
 
     /// <summary>The middle of the frame, where the clip's face is.</summary>
     private static FaceBox FaceOf(Mat image) => new(image.Width * 0.3f, image.Height * 0.2f, image.Width * 0.4f, image.Height * 0.5f);

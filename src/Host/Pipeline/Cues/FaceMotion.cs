@@ -4,9 +4,10 @@ using OpenCvSharp;
 namespace Liveness.Host.Pipeline.Cues;
 
 /// <summary>
-/// How the face and what surrounds it moved between consecutive sampled frames: corners tracked with pyramidal
+/// How the main face and what surrounds it moved between consecutive sampled frames: corners tracked with pyramidal
 /// Lucas-Kanade inside the face and in a ring around it, and the homography that best carries the face's corners.
 /// A flat thing (a print, a screen) moves exactly as one homography; a live head turning and talking does not.
+/// The steps are kept per face track: each face that was the main one must show its own motion.
 /// </summary>
 internal sealed class FaceMotion : IDisposable
 {
@@ -24,6 +25,12 @@ internal sealed class FaceMotion : IDisposable
     /// </summary>
     public const double StepSeconds = 0.2;
 
+    /// <summary>
+    /// The longest step: a sampled frame where the main face was missed is bridged (two samples apart), a longer gap
+    /// starts a new chain. Corners are still findable over 0.4 s of a face that moves as a selfie does.
+    /// </summary>
+    public const double MaxStepSeconds = 0.5;
+
     /// <summary>The ring around the face reaches this many face sizes, centred on the face...</summary>
     private const double RingFactor = 2.2;
 
@@ -31,28 +38,34 @@ internal sealed class FaceMotion : IDisposable
     private const double HoleFactor = 1.2;
 
     private readonly List<MotionStep> steps = [];
+    private readonly Dictionary<int, List<MotionStep>> stepsByTrack = [];
 
     // The same three images serve the whole video: the frame in gray, and the tracked scale of this frame and the last.
     private readonly Mat fullGray = new();
     private Mat current = new();
     private Mat previous = new();
     private bool chained;
+    private int chainTrack;
     private FaceBox previousFace;
     private double scale;
     private double previousSeconds;
 
+    /// <summary>Every step, of every track, in the order they were taken.</summary>
     public IReadOnlyList<MotionStep> Steps => steps;
 
+    /// <summary>The steps taken while <paramref name="track"/> was the main face.</summary>
+    public IReadOnlyList<MotionStep> StepsOf(int track) => stepsByTrack.TryGetValue(track, out var taken) ? taken : [];
+
     /// <summary>
-    /// Takes a sampled frame, its container time and the main face in it (null when none was found, which breaks the
-    /// chain). Frames closer than <see cref="StepSeconds"/> to the last one tracked are passed over.
+    /// Takes a sampled frame, its container time, the main face's track and its box. A step joins it to the last frame
+    /// taken when that one was of the same track and at most <see cref="MaxStepSeconds"/> before; frames closer than
+    /// <see cref="StepSeconds"/> to it are passed over.
     /// </summary>
-    public void Observe(Mat frame, double seconds, FaceBox? face)
+    public void Observe(Mat frame, double seconds, int track, FaceBox box)
     {
-        if (face is not { } box)
+        if (chained && (track != chainTrack || seconds - previousSeconds > MaxStepSeconds))
         {
-            Break();
-            return;
+            chained = false;
         }
 
         if (chained && seconds - previousSeconds < StepSeconds - 0.01)
@@ -73,16 +86,15 @@ internal sealed class FaceMotion : IDisposable
         if (chained && Step(previous, current, previousFace) is { } step)
         {
             steps.Add(step);
+            (stepsByTrack.TryGetValue(track, out var taken) ? taken : stepsByTrack[track] = []).Add(step);
         }
 
         (previous, current) = (current, previous);
         chained = true;
+        chainTrack = track;
         previousFace = scaled;
         previousSeconds = seconds;
     }
-
-    /// <summary>The face was not followed from the last frame to the next one: no step joins them.</summary>
-    public void Break() => chained = false;
 
     public void Dispose()
     {

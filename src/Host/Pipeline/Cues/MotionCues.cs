@@ -3,18 +3,22 @@ namespace Liveness.Host.Pipeline.Cues;
 /// <summary>The cues only a video shows: how the face moved, against its surroundings and within itself.</summary>
 internal static class MotionCues
 {
-    public static IEnumerable<CueReading> Read(IReadOnlyList<MotionStep> steps, FusionOptions options)
+    /// <summary>
+    /// The motion cues of a video: planar motion over every step, micro-motion of the least live of the
+    /// <paramref name="mainTracks"/> (each face that was the main one and was judged), so a short clip of a live face
+    /// cannot lend its motion to a photo shown after it.
+    /// </summary>
+    public static IEnumerable<CueReading> Read(FaceMotion motion, IReadOnlyList<int> mainTracks, FusionOptions options)
     {
-        if (options.PlanarMotion.Enabled && PlanarMotionCue.Measure(steps) is { } planar)
+        if (options.PlanarMotion.Enabled && PlanarMotionCue.Measure(motion.Steps) is { } planar)
         {
             yield return CueReading.Of(CueName.PlanarMotion, planar, options.PlanarMotion, softness: 0.0015, attackBelow: true);
         }
 
         if (options.MicroMotion.Enabled)
         {
-            // Fails closed: a face whose motion could not be followed over enough steps (a photo sent as a few frames
-            // seconds apart, each starting a track of its own) showed no live motion, so it reads as none at all.
-            yield return CueReading.Of(CueName.MicroMotion, MicroMotionCue.Measure(steps) ?? 0, options.MicroMotion, softness: 0.0005, attackBelow: true);
+            var micro = mainTracks.Select(track => MicroMotionCue.Measure(motion.StepsOf(track))).DefaultIfEmpty(0).Min();
+            yield return CueReading.Of(CueName.MicroMotion, micro, options.MicroMotion, softness: 0.0005, attackBelow: true);
         }
     }
 

@@ -31,44 +31,71 @@ public sealed class MotionCueTests
         Assert.True(MicroMotionCue.Measure(steps) > Defaults.MicroMotion.Threshold * 2, $"micro {MicroMotionCue.Measure(steps)}");
     }
 
+    /// <summary>Too few steps to see a face move is no motion, never a free pass: the cue fails closed.</summary>
     [Fact]
-    public void A_face_that_does_not_move_gives_no_planar_reading_and_too_few_steps_no_reading_at_all()
+    public void A_face_that_does_not_move_gives_no_planar_reading_and_too_few_steps_read_as_no_motion()
     {
         var still = Enumerable.Repeat(new MotionStep(0.001, 0.001, 0.001), 10).ToArray();
+        var live = Enumerable.Repeat(new MotionStep(0.02, 0.05, 0.05), 10).ToArray();
 
         Assert.Null(PlanarMotionCue.Measure(still));
-        Assert.NotNull(MicroMotionCue.Measure(still));
-        Assert.Null(MicroMotionCue.Measure(still[..4]));
+        Assert.Equal(0.001, MicroMotionCue.Measure(still), 9);
+        Assert.Equal(0.05, MicroMotionCue.Measure(live), 9);
+        Assert.Equal(0, MicroMotionCue.Measure(live[..4]));
     }
 
-    /// <summary>Too few steps to see the face move is no motion for the fusion, never a free pass: the video path fails closed.</summary>
+    /// <summary>
+    /// A live face followed long enough, then a photo shown for one frame as another main face: the photo's track has
+    /// no motion of its own, and the least live of the main faces decides. A live clip cannot lend its motion to it.
+    /// </summary>
     [Fact]
-    public void A_video_with_too_few_motion_steps_reads_as_no_motion_at_all()
+    public void Each_main_face_must_show_its_own_motion()
     {
-        var live = Enumerable.Repeat(new MotionStep(0.02, 0.05, 0.05), 4).ToArray();
-
-        var micro = Assert.Single(MotionCues.Read(live, Defaults), reading => reading.Cue == CueName.MicroMotion);
-
-        Assert.Equal(0, micro.Measure);
-        Assert.True(micro.Evidence > 0.99, $"evidence {micro.Evidence}");
-        Assert.DoesNotContain(MotionCues.Read(live, new FusionOptions { MicroMotion = { Weight = 0 } }), reading => reading.Cue == CueName.MicroMotion);
-    }
-
-    [Fact]
-    public void A_frame_without_the_face_breaks_the_chain()
-    {
-        var frames = Frames(deform: false);
+        var frames = Frames(deform: true);
         using var motion = new FaceMotion();
         for (var i = 0; i < frames.Count; i++)
         {
-            motion.Observe(frames[i].Image, i * FaceMotion.StepSeconds, i == 5 ? null : frames[i].Face);
+            motion.Observe(frames[i].Image, i * FaceMotion.StepSeconds, track: i < frames.Count - 1 ? 1 : 2, frames[i].Face);
         }
 
-        Assert.Equal(frames.Count - 3, motion.Steps.Count);
-        foreach (var frame in frames)
+        var both = Assert.Single(MotionCues.Read(motion, [1, 2], Defaults), reading => reading.Cue == CueName.MicroMotion);
+        var first = Assert.Single(MotionCues.Read(motion, [1], Defaults), reading => reading.Cue == CueName.MicroMotion);
+
+        Assert.Equal(frames.Count - 2, motion.StepsOf(1).Count);
+        Assert.Empty(motion.StepsOf(2));
+        Assert.True(first.Evidence < 0.01, $"evidence {first.Evidence}");
+        Assert.Equal(0, both.Measure);
+        Assert.True(both.Evidence > 0.99, $"evidence {both.Evidence}");
+        Assert.DoesNotContain(MotionCues.Read(motion, [1, 2], new FusionOptions { MicroMotion = { Weight = 0 } }), reading => reading.Cue == CueName.MicroMotion);
+        frames.ForEach(frame => frame.Image.Dispose());
+    }
+
+    /// <summary>One sampled frame without the face is bridged (a step of 0.4 s); two in a row break the chain.</summary>
+    [Fact]
+    public void A_frame_without_the_face_is_bridged_and_a_longer_gap_breaks_the_chain()
+    {
+        var frames = Frames(deform: false);
+        using (var bridged = new FaceMotion())
+        using (var broken = new FaceMotion())
         {
-            frame.Image.Dispose();
+            for (var i = 0; i < frames.Count; i++)
+            {
+                if (i != 5)
+                {
+                    bridged.Observe(frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face);
+                }
+
+                if (i is not (5 or 6))
+                {
+                    broken.Observe(frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face);
+                }
+            }
+
+            Assert.Equal(frames.Count - 2, bridged.Steps.Count);
+            Assert.Equal(frames.Count - 4, broken.Steps.Count);
         }
+
+        frames.ForEach(frame => frame.Image.Dispose());
     }
 
     private static List<MotionStep> Track(IReadOnlyList<(Mat Image, FaceBox Face)> frames)
@@ -77,7 +104,7 @@ public sealed class MotionCueTests
         var seconds = 0.0;
         foreach (var (image, face) in frames)
         {
-            motion.Observe(image, seconds, face);
+            motion.Observe(image, seconds, 1, face);
             seconds += FaceMotion.StepSeconds;
             image.Dispose();
         }
