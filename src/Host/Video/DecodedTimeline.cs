@@ -8,10 +8,10 @@ namespace Liveness.Host.Video;
 /// </summary>
 internal sealed class DecodedTimeline(VideoOptions options)
 {
+    private readonly List<double> intervals = [];
     private double startSeconds = double.NaN;
     private double lastSeconds = double.NaN;
     private double lastInterval;
-    private double shortestInterval;
     private long decodedPixels;
 
     /// <summary>Media time from the first frame to the last, each step forward counted once: times that restart (MPEG-TS) never shorten it.</summary>
@@ -22,10 +22,10 @@ internal sealed class DecodedTimeline(VideoOptions options)
     public (int Width, int Height)? Size { get; private set; }
 
     /// <summary>
-    /// The last frame's time plus one frame's display interval, the shortest between two decoded frames, as far as
-    /// decoded: a video that ends on a long gap (two frames 4 s apart) is not made longer by it.
+    /// The last frame's time plus one frame's display interval, the median between two decoded frames, as far as
+    /// decoded: a video that ends on a long gap is not made longer by it, nor one whose times jitter shorter.
     /// </summary>
-    public double DurationSeconds => double.IsNaN(startSeconds) ? 0 : Position + shortestInterval;
+    public double DurationSeconds => double.IsNaN(startSeconds) ? 0 : Position + MedianInterval();
 
     /// <summary>Where the last frame is from the start of the video, by the decoded times.</summary>
     private double Position => Math.Max(startSeconds, 0) + elapsedSeconds;
@@ -39,12 +39,13 @@ internal sealed class DecodedTimeline(VideoOptions options)
             return Refusal($"the video has more than {options.MaxFrames} frames", nameof(VideoOptions.MaxFrames));
         }
 
-        if ((long)width * height > options.MaxFramePixels)
+        var pixels = (long)width * height;
+        if (pixels > options.MaxFramePixels)
         {
             return OverPixels($"{width}x{height}");
         }
 
-        decodedPixels += (long)width * height;
+        decodedPixels += pixels;
         if (decodedPixels > options.MaxDecodedPixels)
         {
             return Refusal(string.Create(CultureInfo.InvariantCulture, $"the video decodes to more than {options.MaxDecodedPixels:N0} pixels in all"), nameof(VideoOptions.MaxDecodedPixels));
@@ -69,7 +70,7 @@ internal sealed class DecodedTimeline(VideoOptions options)
         else if (seconds > lastSeconds)
         {
             lastInterval = seconds - lastSeconds;
-            shortestInterval = shortestInterval == 0 ? lastInterval : Math.Min(shortestInterval, lastInterval);
+            intervals.Add(lastInterval);
             elapsedSeconds += lastInterval;
         }
         else
@@ -91,6 +92,18 @@ internal sealed class DecodedTimeline(VideoOptions options)
         }
 
         return null;
+    }
+
+    private double MedianInterval()
+    {
+        if (intervals.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = intervals.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /// <summary>The 2008 message for a frame of <paramref name="size"/> (WxH) over the pixel limit.</summary>

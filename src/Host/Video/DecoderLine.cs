@@ -12,17 +12,16 @@ namespace Liveness.Host.Video;
 internal static partial class DecoderLine
 {
     /// <summary>The suffix of the <c>showinfo</c> that sees every decoded frame (before <c>select</c>).</summary>
-    public const char Decoded = 'd';
+    public const string Decoded = "d";
 
     /// <summary>The suffix of the <c>showinfo</c> that sees every frame written to stdout (after <c>select</c>).</summary>
-    public const char Written = 'w';
+    public const string Written = "w";
+
+    /// <summary>A line's context: the decode's tag, then which of its two filters.</summary>
+    private const string Filter = @"^\[showinfo@(?<tag>[0-9a-f]{16})(?<which>" + Decoded + "|" + Written + @") @ 0x[0-9a-f]+\] \[info\] ";
 
     /// <summary>A frame as a <c>showinfo</c> filter saw it: which one (decoded or written), its time and size.</summary>
-    public readonly record struct Frame(bool Written, long Pts, double PtsSeconds, int Width, int Height)
-    {
-        public long Pixels => (long)Width * Height;
-    }
-
+    public readonly record struct Frame(bool Written, long Pts, double PtsSeconds, int Width, int Height);
 
     /// <summary>The FFmpeg message that the container matched no allowed demuxer.</summary>
     public const string FormatRefused = "Format not on whitelist";
@@ -49,7 +48,7 @@ internal static partial class DecoderLine
         var pts = long.TryParse(match.Groups["pts"].Value, CultureInfo.InvariantCulture, out var value) ? value : long.MinValue;
         var seconds = double.TryParse(match.Groups["time"].Value, CultureInfo.InvariantCulture, out var time) ? time : double.NaN;
         frame = new Frame(
-            match.Groups["which"].Value[0] == Written,
+            match.Groups["which"].Value == Written,
             pts,
             seconds,
             int.Parse(match.Groups["width"].Value, CultureInfo.InvariantCulture),
@@ -83,10 +82,11 @@ internal static partial class DecoderLine
     /// <summary>Whether the line is FFmpeg's warning, error or worse (logged for the operator), not its information.</summary>
     public static bool IsProblem(string line) => ProblemLine().IsMatch(line);
 
-    [GeneratedRegex(@"^\[showinfo@(?<tag>[0-9a-f]{16})(?<which>[dw]) @ 0x[0-9a-f]+\] \[info\] n: *\d+ pts: *(?<pts>\S+) pts_time:(?<time>\S+) .* s:(?<width>\d+)x(?<height>\d+) ", RegexOptions.CultureInvariant)]
+    // The first size after the time: another thread's message can land at the end of a line FFmpeg writes in two calls.
+    [GeneratedRegex(Filter + @"n: *\d+ pts: *(?<pts>\S+) pts_time:(?<time>\S+) .*? s:(?<width>\d+)x(?<height>\d+) ", RegexOptions.CultureInvariant)]
     private static partial Regex FrameLine();
 
-    [GeneratedRegex(@"^\[showinfo@(?<tag>[0-9a-f]{16})[dw] @ 0x[0-9a-f]+\] \[info\] config in time_base: (?<num>\d+)/(?<den>\d+),", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Filter + @"config in time_base: (?<num>\d+)/(?<den>\d+),", RegexOptions.CultureInvariant)]
     private static partial Regex TimeBaseLine();
 
     [GeneratedRegex(@"^(\[[^\]]* @ 0x[0-9a-f]+\] )*\[(warning|error|fatal|panic)\] ", RegexOptions.CultureInvariant)]

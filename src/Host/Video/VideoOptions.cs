@@ -30,7 +30,11 @@ public sealed class VideoOptions
     [Required]
     public string Containers { get; set; } = "mov,matroska,avi,mpegts,flv,asf,rm";
 
-    /// <summary>FFmpeg decoders an upload may be decoded with. AV1 is not among them: the models were never checked on it.</summary>
+    /// <summary>
+    /// FFmpeg decoders an upload may be decoded with, the video codecs of the contract's containers. AV1 is not among
+    /// them (a clear 2008). Audio decoders are not either: nothing here decodes sound, and FFmpeg's probe of an audio
+    /// stream is refused (logged) without stopping the video.
+    /// </summary>
     [Required]
     public string Codecs { get; set; } = "h264,hevc,mpeg4,h263,mjpeg,vp8,vp9,flv,msmpeg4v2,msmpeg4,wmv1,wmv2,wmv3,vc1,rv10,rv20,rv30,rv40";
 
