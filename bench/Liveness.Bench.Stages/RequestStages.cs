@@ -2,6 +2,8 @@ using BenchmarkDotNet.Attributes;
 using Liveness.Abstractions;
 using Liveness.Plugins.OnnxBackend;
 using Liveness.Plugins.TorchBackend;
+using Liveness.Host.Pipeline;
+using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Video;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCvSharp;
@@ -9,20 +11,24 @@ using OpenCvSharp;
 namespace Liveness.Bench.Stages;
 
 /// <summary>
-/// The costly stages of one request on a benchmark clip: decoding the whole clip as the host does, detecting faces in one frame (the
-/// host does it for every frame it samples: 10 a second), and classifying one face (5 per request, both MiniFASNets).
+/// The costly stages of one request on a benchmark clip, each once: decoding the whole clip as the host does, detecting faces in one
+/// frame (the host does it on every frame it samples, <c>Pipeline:SampleIntervalSeconds</c> apart), classifying one face (both
+/// MiniFASNets; the host does it every <c>Pipeline:CoverageSeconds</c>, at most <c>Pipeline:CoverageFrames</c> a face), looking
+/// for devices in one frame (<c>Pipeline:SceneFrames</c> a request) and one motion step (one every <see cref="FaceMotion.StepSeconds"/>).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class RequestStages
 {
-    /// <summary>The host's default <c>Pipeline:SampleIntervalSeconds</c>.</summary>
-    private const double SampleIntervalSeconds = 0.1;
+    private static readonly double SampleIntervalSeconds = new PipelineOptions().SampleIntervalSeconds;
 
     private IModelBackend backend = null!;
     private IModelBackend torch = null!;
     private Mat frame = null!;
+    private Mat next = null!;
     private FaceBox face;
+    private FaceMotion motion = null!;
+    private double motionSeconds;
 
     [Params("640x480_5s.mp4", "1280x720_5s.mp4")]
     public string Clip { get; set; } = "";
@@ -39,8 +45,10 @@ public class RequestStages
         torch = BackendFactory.Create(new TorchBackendFactory(), "TorchBackend");
         torch.WarmUp();
         frame = FrameAt(ClipPath, seconds: 2);
+        next = FrameAt(ClipPath, seconds: 2 + FaceMotion.StepSeconds);
         face = backend.Detector!.Detect(Frame).FirstOrDefault()?.Box
             ?? throw new InvalidOperationException($"no face 2 s into {ClipPath}");
+        motion = new FaceMotion();
     }
 
     /// <summary>The host's own decode of the whole clip: its <c>ffmpeg</c> child, the sampled frames read into one image.</summary>
@@ -62,9 +70,27 @@ public class RequestStages
     [Benchmark]
     public float ClassifyTorch() => torch.Classifier!.LiveProbability(Frame, face);
 
+    /// <summary>The scene detector (YOLOX-Nano) on the whole frame.</summary>
+    [Benchmark]
+    public int DetectScene() => backend.SceneDetector!.Detect(Frame).Count;
+
+    /// <summary>
+    /// One motion step as the host's second thread takes it: the frame to gray at the tracked scale, corners on the face and around
+    /// it, their optical flow from the frame before and the homography. The two frames alternate, one step apart in container time.
+    /// </summary>
+    [Benchmark]
+    public int TrackMotion()
+    {
+        motionSeconds += FaceMotion.StepSeconds;
+        motion.Observe(Math.Round(motionSeconds / FaceMotion.StepSeconds) % 2 == 0 ? frame : next, motionSeconds, track: 1, face);
+        return motion.Steps.Count;
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {
+        motion.Dispose();
+        next.Dispose();
         frame.Dispose();
         backend.Dispose();
         torch.Dispose();
