@@ -22,7 +22,7 @@ public sealed class SpareDecodersTests : IDisposable
         var spare = spares.Take();
         Assert.False(File.Exists(spare.InputPath));
         // The spare has loaded its libraries and waits for its filter graph, reading its stdin: the upload comes only now.
-        var waiting = Assert.Single(WaitingProcesses(expected: 1));
+        var waiting = Assert.Single(await WaitingProcessesAsync(expected: 1));
         await WaitUntil(() => SystemCall(waiting.Id).StartsWith("0 0x0 ", StringComparison.Ordinal));
         Assert.False(File.Exists(spare.InputPath));
         using var file = await TempVideoFile.WriteAsync(spare.InputPath, await File.ReadAllBytesAsync(path), CancellationToken.None);
@@ -56,14 +56,14 @@ public sealed class SpareDecodersTests : IDisposable
         }
 
         await WaitUntil(() => spares.Waiting == 1);
-        Assert.Single(WaitingProcesses(expected: 1));
+        Assert.Single(await WaitingProcessesAsync(expected: 1));
     }
 
     [Fact]
     public async Task A_spare_that_died_waiting_is_not_handed_out()
     {
         using var spares = Spares(count: 1);
-        var waiting = Assert.Single(WaitingProcesses(expected: 1));
+        var waiting = Assert.Single(await WaitingProcessesAsync(expected: 1));
         waiting.Kill();
         await waiting.WaitForExitAsync();
 
@@ -73,23 +73,23 @@ public sealed class SpareDecodersTests : IDisposable
     }
 
     [Fact]
-    public void Disposing_stops_the_waiting_spares_and_an_unused_decoder()
+    public async Task Disposing_stops_the_waiting_spares_and_an_unused_decoder()
     {
         var spares = Spares(count: 2);
-        Assert.Equal(2, WaitingProcesses(expected: 2).Count);
+        Assert.Equal(2, (await WaitingProcessesAsync(expected: 2)).Count);
         var unused = SampledVideo.Open(spares.Take(), new VideoOptions(), NullLogger.Instance);
 
         spares.Dispose();
         unused.Dispose();
 
-        Assert.Empty(WaitingProcesses(expected: 0));
+        Assert.Empty(await WaitingProcessesAsync(expected: 0));
     }
 
     [Fact]
     public async Task Without_spares_each_upload_starts_its_own_decoder()
     {
         using var spares = Spares(count: 0);
-        Assert.Empty(WaitingProcesses(expected: 0));
+        Assert.Empty(await WaitingProcessesAsync(expected: 0));
 
         var decoder = spares.Take();
         using var file = await TempVideoFile.WriteAsync(decoder.InputPath, TestVideos.Bytes(TestVideos.Format("h264.mp4")), CancellationToken.None);
@@ -118,22 +118,14 @@ public sealed class SpareDecodersTests : IDisposable
         }
     }
 
-    /// <summary>The FFmpeg processes that would read a file of this test's folder.</summary>
     /// <summary>
-    /// The processes started for this test's folder, once there are <paramref name="expected"/> of them or 10 s have
-    /// passed: between fork and exec a new spare's command line is still the test host's, and a killed one lingers.
+    /// The processes started for this test's folder, once there are <paramref name="expected"/> of them (10 s at most):
+    /// between fork and exec a new spare's command line is still the test host's, and a killed one lingers.
     /// </summary>
-    private List<System.Diagnostics.Process> WaitingProcesses(int expected)
+    private async Task<List<System.Diagnostics.Process>> WaitingProcessesAsync(int expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        var found = ProcessesOfFolder();
-        while (found.Count != expected && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(10);
-            found = ProcessesOfFolder();
-        }
-
-        return found;
+        await WaitUntil(() => ProcessesOfFolder().Count == expected);
+        return ProcessesOfFolder();
     }
 
     private List<System.Diagnostics.Process> ProcessesOfFolder() =>
