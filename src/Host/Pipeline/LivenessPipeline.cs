@@ -56,9 +56,9 @@ internal sealed partial class LivenessPipeline(
         using var motion = MotionCues.Wanted(fusion) ? new FaceMotion() : null;
         var tracks = new FaceTracks(options);
         var devices = new FrameCoverage(options.SceneSeconds, options.SceneFrames);
-        var (videoSeconds, faceSeconds, frameSize) = await FollowFaceAsync(sampled, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
+        var (videoSeconds, faceSeconds) = await FollowFaceAsync(sampled, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
         LivenessMetrics.VideoSeconds.Observe(videoSeconds);
-        request.Trace.Followed(videoSeconds, faceSeconds, frameSize, tracks.All);
+        request.Trace.Followed(videoSeconds, faceSeconds, sampled.FrameSize, tracks.All);
 
         if (videoSeconds < VideoOptions.MinSeconds)
         {
@@ -135,16 +135,14 @@ internal sealed partial class LivenessPipeline(
     /// beside it, on a second thread, follows the main face's motion and looks for a device holding a face on a few
     /// frames (<see cref="MotionAndSceneLane"/>).
     /// </summary>
-    private async Task<(double VideoSeconds, double FaceSeconds, (int Width, int Height)? FrameSize)> FollowFaceAsync(
+    private async Task<(double VideoSeconds, double FaceSeconds)> FollowFaceAsync(
         SampledVideo sampled, ServingBackends serving, FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion,
         StageTimer stages, CancellationToken cancellationToken)
     {
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
         await using var lane = new MotionAndSceneLane(motion, devices, SceneDetection(serving), stages, cancellationToken);
-        (int Width, int Height)? frameSize = null;
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
         {
-            frameSize ??= (frame.Image.Width, frame.Image.Height);
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, BackendRole.Detector, () => serving.Detector.Detect(frame.Image.AsBgrImage())));
             var face = tracks.Follow(frame.Seconds, faces);
             await lane.PostAsync(
@@ -162,7 +160,7 @@ internal sealed partial class LivenessPipeline(
 
         await lane.CompleteAsync();
         stages.Add(Stage.Decode, decoder.DecodeTime);
-        return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds), frameSize);
+        return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds));
     }
 
     /// <summary>The scene detector as a frame or the lane calls it, its inference counted and failing as the contract says; null when none serves or its cue is off.</summary>

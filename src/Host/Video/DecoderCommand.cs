@@ -63,12 +63,20 @@ internal static class DecoderCommand
     /// <summary>
     /// The filter graph, on the first video stream: rotation (FFmpeg's autorotate) comes before it; then every decoded
     /// frame is described, the sampled ones (the first, then each at least the interval after the last one kept) are
-    /// kept, described and converted to BGR. The two <c>showinfo</c> filters are named <c>showinfo@TAGd</c> (decoded)
-    /// and <c>showinfo@TAGw</c> (written): FFmpeg starts each of their lines with that name (<see cref="DecoderLine"/>).
+    /// kept, scaled down (aspect kept, even sides) when they have more than <paramref name="maxPixels"/>, described and
+    /// converted to BGR. The two <c>showinfo</c> filters are named <c>showinfo@TAGd</c> (decoded) and
+    /// <c>showinfo@TAGw</c> (written): FFmpeg starts each of their lines with that name (<see cref="DecoderLine"/>).
     /// </summary>
-    public static string Filters(double intervalSeconds, string tag) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"[0:v:0]showinfo@{tag}{DecoderLine.Decoded}=checksum=0,select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,{intervalSeconds:R})',showinfo@{tag}{DecoderLine.Written}=checksum=0,format=bgr24[sampled]");
+    /// <remarks>A frame within the bound passes the scaler at its own size: the same conversion to BGR as without it, to the bit.</remarks>
+    public static string Filters(double intervalSeconds, int maxPixels, string tag)
+    {
+        var over = FormattableString.Invariant($"gt(iw*ih\\,{maxPixels})");
+        var shrink = FormattableString.Invariant($"sqrt({maxPixels}/(iw*ih))");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[0:v:0]showinfo@{tag}{DecoderLine.Decoded}=checksum=0,select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,{intervalSeconds:R})'," +
+            $"scale=w='if({over}\\,2*trunc(iw*{shrink}/2)\\,iw)':h='if({over}\\,2*trunc(ih*{shrink}/2)\\,ih)'," +
+            $"showinfo@{tag}{DecoderLine.Written}=checksum=0,format=bgr24[sampled]");
+    }
 
     /// <summary>
     /// A fresh secret for one decode's filter names. The uploader's container can make FFmpeg print lines of its

@@ -44,7 +44,7 @@ internal sealed class DecoderProcess : IDisposable
         this.options = options;
         timeline = new DecodedTimeline(options);
         messages = new DecoderMessages(logger, options.DecoderLogLevel, options.DecoderLogLines);
-        process = decoder.Release(DecoderCommand.Filters(intervalSeconds, tag));
+        process = decoder.Release(DecoderCommand.Filters(intervalSeconds, options.SampledFramePixels, tag));
         frames = process.StandardOutput.BaseStream;
         reading = Task.Run(ReadMessagesAsync);
         budget = new CancellationTokenSource(TimeSpan.FromSeconds(options.DecodeBudgetSeconds));
@@ -61,6 +61,18 @@ internal sealed class DecoderProcess : IDisposable
             lock (timeline)
             {
                 return timeline.DurationSeconds;
+            }
+        }
+    }
+
+    /// <summary>The size of the frames decoded so far (rotation applied), before any scaling of the sampled ones; null before the first.</summary>
+    public (int Width, int Height)? FrameSize
+    {
+        get
+        {
+            lock (timeline)
+            {
+                return timeline.Size;
             }
         }
     }

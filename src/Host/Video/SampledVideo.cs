@@ -17,6 +17,7 @@ internal sealed class SampledVideo : IDisposable
     private WaitingDecoder? started;
     private DecoderProcess? decoding;
     private double durationSeconds;
+    private (int Width, int Height)? frameSize;
 
     private SampledVideo(string path, WaitingDecoder? started, VideoOptions options, ILogger logger)
     {
@@ -31,6 +32,9 @@ internal sealed class SampledVideo : IDisposable
 
     /// <summary>The video's length as decoded so far: the last frame's time plus its display interval.</summary>
     public double DurationSeconds => Volatile.Read(ref decoding)?.DurationSeconds ?? durationSeconds;
+
+    /// <summary>The video's frame size as decoded (rotation applied): the sampled frames are at most <see cref="VideoOptions.SampledFramePixels"/>.</summary>
+    public (int Width, int Height)? FrameSize => Volatile.Read(ref decoding)?.FrameSize ?? frameSize;
 
     /// <summary>The video at <paramref name="path"/>, decoded when its frames are asked for; FFmpeg's messages go to <paramref name="logger"/>.</summary>
     public static SampledVideo Open(string path, VideoOptions options, ILogger logger) => new(path, null, options, logger);
@@ -72,6 +76,7 @@ internal sealed class SampledVideo : IDisposable
         {
             process.Dispose();
             durationSeconds = process.DurationSeconds;
+            frameSize = process.FrameSize;
             Volatile.Write(ref decoding, null);
         }
     }

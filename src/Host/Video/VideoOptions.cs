@@ -46,6 +46,16 @@ public sealed class VideoOptions
     [Range(64 * 64, 8192 * 8192)]
     public int MaxFramePixels { get; set; } = 3840 * 2160;
 
+    /// <summary>
+    /// A sampled frame with more pixels (width x height) than this is scaled down to it, its aspect kept, before the
+    /// pipeline sees it, and so is the selected frame returned: the models look at 128x128 and 80x80 pictures and the
+    /// motion tracker at a 160 px face, so a 4K frame's pixels beyond this only cost CPU (five times the work of a
+    /// 720p one, in the pipe and in every stage). 1280x720 by default; the limit on what may be decoded is
+    /// <see cref="MaxFramePixels"/>.
+    /// </summary>
+    [Range(64 * 64, 8192 * 8192)]
+    public int SampledFramePixels { get; set; } = 1280 * 720;
+
     /// <summary>A video with more decoded frames than this is refused (2008): 60 s at 60 fps.</summary>
     [Range(1, 1_000_000)]
     public int MaxFrames { get; set; } = 3600;

@@ -72,6 +72,28 @@ public sealed class ContractTests(ServerFixture fixture)
         }
     }
 
+    /// <summary>
+    /// The live video enlarged to 1620x1080 (1.75 megapixels, derived): its sampled frames are analysed at most at
+    /// <c>Video:SampledFramePixels</c> (1280x720 worth), and the returned frame is that one; the details and the audit
+    /// still give the size the video decodes to.
+    /// </summary>
+    [Fact]
+    public async Task A_video_over_the_sampled_size_is_judged_and_returned_scaled_down()
+    {
+        var large = TestVideos.Make("live_1620x1080.mp4", $"-i {TestVideos.Quote(SharedFiles.Video(LiveVideo))} -an -vf scale=1620:1080 -c:v libx264 -pix_fmt yuv420p");
+
+        using var response = await Client.PostFormAsync([
+            new("encrypted_video", ContractClient.Encrypt(File.ReadAllBytes(large))), new("return_image", "true"), new("return_details", "true")]);
+        var body = await response.ReadContractJsonAsync();
+
+        Assert.True(body.GetProperty("passed").GetBoolean());
+        using var frame = DecodeJpeg(body.GetProperty("base64_image"));
+        Assert.InRange(frame.Width * frame.Height, 0.97 * 1280 * 720, 1280 * 720);
+        Assert.Equal(1.5, (double)frame.Width / frame.Height, 0.01);
+        var video = body.GetProperty("details").GetProperty("video");
+        Assert.Equal((1620, 1080), (video.GetProperty("width").GetInt32(), video.GetProperty("height").GetInt32()));
+    }
+
     [Theory]
     [MemberData(nameof(FlagCombinations))]
     public async Task A_rejected_spoof_never_returns_images(bool image, bool face, bool status)

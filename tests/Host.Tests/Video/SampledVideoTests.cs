@@ -70,6 +70,25 @@ public sealed class SampledVideoTests
         Assert.All(frames, frame => Assert.Equal((storedHeight, storedWidth), frame.Size));
     }
 
+    [Theory]
+    [InlineData(TestVideos.LiveSource, false, 100_000)] // 1080x720, landscape
+    [InlineData("trainingdata_628befdf.mp4", true, 60_000)] // stored 720x480 with rotation -90: 480x720 once rotated
+    public void Frames_over_the_sampled_size_are_scaled_down_with_their_aspect_and_the_decoded_size_is_kept(string name, bool rotated, int maxPixels)
+    {
+        var path = SharedFiles.Video(name);
+        var (storedWidth, storedHeight) = StoredSize(path);
+        var decoded = rotated ? (storedHeight, storedWidth) : (storedWidth, storedHeight);
+        using var video = SampledVideo.Open(path, new VideoOptions { SampledFramePixels = maxPixels }, NullLogger.Instance);
+
+        var sizes = video.Frames(0.5, CancellationToken.None).Select(frame => (frame.Image.Width, frame.Image.Height)).ToList();
+
+        Assert.Equal(decoded, video.FrameSize);
+        var (width, height) = Assert.Single(sizes.Distinct());
+        Assert.InRange(width * height, maxPixels * 0.97, maxPixels);
+        Assert.Equal((double)decoded.Item1 / decoded.Item2, (double)width / height, 0.02);
+        Assert.Equal((0, 0), (width % 2, height % 2));
+    }
+
     [Fact]
     public void Bytes_that_are_no_video_are_an_invalid_video()
     {
