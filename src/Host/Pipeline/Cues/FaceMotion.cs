@@ -12,8 +12,10 @@ namespace Liveness.Host.Pipeline.Cues;
 internal sealed class FaceMotion : IDisposable
 {
     /// <summary>
-    /// Frames are tracked at the scale that makes the face this wide (pixels) when it is first seen, never enlarged:
-    /// the cues measure in face widths, and the cost is that of the face, not of the frame.
+    /// Frames are tracked at the scale that makes the face this wide (pixels) where a chain of steps starts, never
+    /// enlarged: the cues measure in face widths, and the cost is that of the face, not of the frame. Each chain (a
+    /// track followed without a long gap) gets its own scale, so a small face that becomes the main one after a large
+    /// one is not tracked at the large one's.
     /// </summary>
     private const int TrackedFaceWidth = 160;
 
@@ -73,7 +75,7 @@ internal sealed class FaceMotion : IDisposable
             return;
         }
 
-        if (scale == 0)
+        if (!chained)
         {
             scale = Math.Min(1.0, TrackedFaceWidth / Math.Max(1.0, box.Width));
         }

@@ -70,6 +70,28 @@ public sealed class MotionCueTests
         frames.ForEach(frame => frame.Image.Dispose());
     }
 
+    /// <summary>
+    /// Each chain of steps is tracked at its own face's scale: a face as wide as the frame, seen first, does not make
+    /// the main face after it be tracked at a quarter of its own scale. Its steps are those it has alone.
+    /// </summary>
+    [Fact]
+    public void A_chain_is_tracked_at_its_own_face_s_scale_whatever_came_before()
+    {
+        var frames = Frames(deform: true);
+        using var alone = new FaceMotion();
+        using var after = new FaceMotion();
+        after.Observe(frames[0].Image, 0, track: 1, new FaceBox(0, 0, 640, 480));
+        for (var i = 0; i < frames.Count; i++)
+        {
+            alone.Observe(frames[i].Image, (i + 1) * FaceMotion.StepSeconds, 2, frames[i].Face);
+            after.Observe(frames[i].Image, (i + 1) * FaceMotion.StepSeconds, 2, frames[i].Face);
+        }
+
+        Assert.Equal(frames.Count - 1, after.StepsOf(2).Count);
+        Assert.Equal(alone.StepsOf(2), after.StepsOf(2));
+        frames.ForEach(frame => frame.Image.Dispose());
+    }
+
     /// <summary>One sampled frame without the face is bridged (a step of 0.4 s); two in a row break the chain.</summary>
     [Fact]
     public void A_frame_without_the_face_is_bridged_and_a_longer_gap_breaks_the_chain()
