@@ -206,14 +206,7 @@ internal sealed partial class LivenessPipeline(
     /// </summary>
     private DecisionDetails Judge(FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion, ServingBackends serving)
     {
-        var judged = options.CoverageSeconds > 0
-            ? tracks.All.Where(track => track.Coverage.Scores.Count > 0 && (track.WasMain || track.Coverage.Scores.Count >= options.JudgedFaceFrames)).ToArray()
-            : tracks.All.Where(track => track.WasMain).ToArray();
-        var faces = options.CoverageSeconds > 0
-            ? judged.Select(track => JudgedFace.Of(track.Id, track.Coverage.Scores, fusion.ClassifierQuantile)).ToArray()
-            : [JudgedFace.Of(tracks.Main?.Id ?? 0, shortlist.Frames.OrderBy(frame => frame.Seconds).Select(frame => new FrameScore(frame.Seconds,
-                Classify(serving, frame.Image, [frame.Face.Box])[0])).ToArray(),
-                fusion.ClassifierQuantile)];
+        var (judged, faces) = JudgedFaces(tracks, shortlist, serving);
         var classifier = faces.Min(face => face.Score);
         (FaceMotion, int[])? moving = motion is null ? null : (motion, [.. judged.Where(track => track.WasMain).Select(track => track.Id)]);
         var cues = ReadCues(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), moving, devices.Scores);
@@ -229,6 +222,27 @@ internal sealed partial class LivenessPipeline(
         }
 
         return details;
+    }
+
+    /// <summary>
+    /// The tracks judged and their classifier scores over time: with coverage, every track classified that was the main
+    /// face or has enough frames of its own; without it (<c>Pipeline:CoverageSeconds</c> 0, the pipeline before issue
+    /// 12), the main face by its best frames, classified now.
+    /// </summary>
+    private (FaceTrack[] Tracks, JudgedFace[] Faces) JudgedFaces(FaceTracks tracks, FrameShortlist shortlist, ServingBackends serving)
+    {
+        if (options.CoverageSeconds > 0)
+        {
+            var covered = tracks.All
+                .Where(track => track.Coverage.Scores.Count > 0 && (track.WasMain || track.Coverage.Scores.Count >= options.JudgedFaceFrames))
+                .ToArray();
+            return (covered, [.. covered.Select(track => JudgedFace.Of(track.Id, track.Coverage.Scores, fusion.ClassifierQuantile))]);
+        }
+
+        var best = shortlist.Frames.OrderBy(frame => frame.Seconds)
+            .Select(frame => new FrameScore(frame.Seconds, Classify(serving, frame.Image, [frame.Face.Box])[0]))
+            .ToArray();
+        return ([.. tracks.All.Where(track => track.WasMain)], [JudgedFace.Of(tracks.Main?.Id ?? 0, best, fusion.ClassifierQuantile)]);
     }
 
     /// <summary>
