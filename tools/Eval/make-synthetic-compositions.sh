@@ -11,6 +11,10 @@
 #   letterboxed_live.mp4        live   the live clip with black bars above and below (640x426 in 640x640)
 #   poster_behind_live.mp4      live   the live clip with a small still face (a frame of tdreal_621ea6c1 at a fifth
 #                                      of the user's face width) in the background, as a poster or a bystander
+#   face_beside_live_hidden.mp4 live   the live clip with a larger still face beside it (the same frame of tdreal_621ea6c1,
+#                                      about 0.4 of the user's face width, tracked and judged) and the user's face
+#                                      hidden behind a grey card from 1.6 to 2.3 s: frames where only the photo is
+#                                      found must not make it the main face
 #   print_still.mp4             spoof  a live frame (tdreal_621ea6c1 at 1 s) as a photo held perfectly still, 4 s
 #   print_bent.mp4              spoof  the same photo bent back and forth (a perspective that rocks), 4 s
 #   masked_print_moved.mp4      spoof  the same photo with a surgical mask drawn over the face's lower half, moved
@@ -45,6 +49,10 @@ ff -i "$live" -vf "scale=640:426,setsar=1,pad=640:640:0:107:black" "${encode[@]}
 ff -i "$live" -ss 1 -i "$other" -filter_complex \
     "[1:v]trim=end_frame=1,scale=216:-2,setsar=1,loop=-1:size=1[poster];[0:v]setsar=1[bg];[bg][poster]overlay=x=840:y=40:shortest=1[v]" \
     -map "[v]" "${encode[@]}" "$out/poster_behind_live.mp4"
+
+ff -i "$live" -ss 1 -i "$other" -filter_complex \
+    "[1:v]trim=end_frame=1,scale=380:-2,setsar=1,loop=-1:size=1[photo];[0:v]setsar=1,drawbox=x=300:y=0:w=420:h=720:color=0x808080:t=fill:enable='between(t,1.6,2.3)'[bg];[bg][photo]overlay=x=760:y=40:shortest=1[v]" \
+    -map "[v]" "${encode[@]}" "$out/face_beside_live_hidden.mp4"
 
 ff -ss 1 -i "$other" -frames:v 1 -vf "scale=640:480,setsar=1" "$out/photo.png"
 ff -loop 1 -i "$out/photo.png" -t 4 "${encode[@]}" "$out/print_still.mp4"
@@ -81,6 +89,7 @@ file,label,attack_type
 phone_beside_then_over.mp4,spoof,replay (synthetic phone beside then over a live face)
 letterboxed_live.mp4,live,none
 poster_behind_live.mp4,live,none
+face_beside_live_hidden.mp4,live,none
 print_still.mp4,spoof,print (synthetic still photo held still)
 print_bent.mp4,spoof,print (synthetic still photo bent)
 masked_print_moved.mp4,spoof,print (synthetic photo of a masked face moved gently)

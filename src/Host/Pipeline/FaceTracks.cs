@@ -8,10 +8,12 @@ namespace Liveness.Host.Pipeline;
 /// </summary>
 /// <remarks>
 /// A face is tracked when it is at least <see cref="PipelineOptions.TrackedFaceShare"/> of the width of the largest
-/// face in its frame: a face on a phone held beside the user is, a bystander far behind or a small poster is not.
-/// The main face is the largest when none is followed yet; it stays the main face for as long as it is seen (a
-/// face walking in does not steal it), and when it is gone the largest face then in view takes over, so a phone
-/// that covers the user's face becomes the main face.
+/// face in its frame, the main face counting at its last size while it is out of view for a moment: a face on a
+/// phone held beside the user is, a bystander far behind or a small poster is not, even in a frame where the
+/// detector missed the user. The main face is the largest when none is followed yet; it stays the main face while
+/// its track is open (a face walking in does not steal it, nor does a frame where it was missed), and once it has
+/// been out of view for over <see cref="MaxGapSeconds"/> the largest face then in view takes over, so a phone that
+/// covers the user's face becomes the main face a second later.
 /// </remarks>
 internal sealed class FaceTracks(PipelineOptions options)
 {
@@ -29,7 +31,7 @@ internal sealed class FaceTracks(PipelineOptions options)
     /// <summary>The tracked faces of the last frame followed, each with its track.</summary>
     public IReadOnlyList<(FaceTrack Track, DetectedFace Face)> Current => current;
 
-    /// <summary>The main face's track, if it is in the last frame followed.</summary>
+    /// <summary>The main face's track: the last one chosen, in view or out of it for a moment.</summary>
     public FaceTrack? Main { get; private set; }
 
     /// <summary>Takes the detections of one sampled frame; returns the main face in it, if there is one.</summary>
@@ -37,9 +39,10 @@ internal sealed class FaceTracks(PipelineOptions options)
     {
         samples.Add((seconds, faces.Count > 0));
         current.Clear();
-        var largest = faces.Count == 0 ? 0 : faces.Max(face => face.Box.Width);
-        var tracked = faces.Where(face => face.Box.Width >= options.TrackedFaceShare * largest).ToList();
         var open = tracks.Where(track => seconds - track.LastSeconds <= MaxGapSeconds).ToList();
+        var mainOpen = Main is not null && open.Contains(Main);
+        var largest = faces.Select(face => face.Box.Width).Append(mainOpen ? Main!.Last.Box.Width : 0).Max();
+        var tracked = faces.Where(face => face.Box.Width >= options.TrackedFaceShare * largest).ToList();
 
         // Greedy matching, best overlap first: each open track takes at most one face, each face at most one track.
         var pairs = open
@@ -65,13 +68,13 @@ internal sealed class FaceTracks(PipelineOptions options)
         }
 
         var main = current.Find(taken => taken.Track == Main);
-        if (main.Track is null && current.Count > 0)
+        if (main.Track is null && !mainOpen && current.Count > 0)
         {
             main = current.MaxBy(taken => taken.Face.Box.Area);
             main.Track.WasMain = true;
+            Main = main.Track;
         }
 
-        Main = main.Track;
         return main.Face;
     }
 

@@ -69,6 +69,21 @@ public sealed class CompositionDecisionTests(ServerFixture fixture)
     }
 
     /// <summary>
+    /// Synthetic: a photo of another face beside a live person, large enough to be tracked and judged, and the user's
+    /// face hidden behind a card for 0.7 s. The frames where only the photo is found do not make it the main face: it
+    /// would then have had to show motion of its own, and the live person was rejected (0.0008, micro-motion 0).
+    /// </summary>
+    [Fact]
+    public async Task A_live_face_hidden_for_a_moment_beside_a_photo_stays_the_main_face()
+    {
+        var (status, details) = await DecideAsync("face_beside_live_hidden.mp4");
+
+        Assert.Equal("ok", status);
+        Assert.Equal(2, details!.Faces.Count);
+        Assert.Contains(details.Cues, cue => cue.Cue == "micro_motion" && cue.Measure > 0);
+    }
+
+    /// <summary>
     /// Synthetic: a live frame as a photo, held perfectly still, bent back and forth, or with a surgical mask drawn
     /// over the face and moved gently; the classifier takes each for live.
     /// </summary>

@@ -35,20 +35,48 @@ public sealed class FaceTracksTests
     }
 
     [Fact]
-    public void When_the_main_face_is_gone_the_largest_face_in_view_takes_over_on_its_own_track()
+    public void When_the_main_face_is_gone_for_over_a_second_the_largest_face_in_view_takes_over_on_its_own_track()
     {
         var tracks = Tracks();
         tracks.Follow(0.0, [Face(0, 0, 100), Face(300, 0, 60)]);
         var user = tracks.Main!;
 
         // A phone moves over the user's face: it is now the only face, somewhere else and larger.
-        var phone = tracks.Follow(0.1, [Face(150, 0, 120)]);
+        var covered = tracks.Follow(0.1, [Face(150, 0, 120)]);
+        var stillCovered = tracks.Follow(1.0, [Face(151, 0, 120)]);
+        var phone = tracks.Follow(1.1, [Face(152, 0, 120)]);
 
-        Assert.Equal(150, phone!.Box.X);
+        Assert.Null(covered);
+        Assert.Null(stillCovered);
+        Assert.Equal(152, phone!.Box.X);
         Assert.NotSame(user, tracks.Main);
         Assert.True(user.WasMain);
         Assert.True(tracks.Main!.WasMain);
+        Assert.Equal(0.1, tracks.Main.FirstSeconds, 6);
         Assert.Equal(3, tracks.All.Count);
+    }
+
+    /// <summary>
+    /// A frame where the detector missed the user (a head turned away, a blur) hands the main face to nobody, and the
+    /// user's last size still decides what is tracked: a poster smaller than the share of the user is not, though it
+    /// is the largest face of that frame.
+    /// </summary>
+    [Fact]
+    public void A_frame_where_the_user_is_missed_changes_neither_the_main_face_nor_what_is_tracked()
+    {
+        var tracks = Tracks();
+        // 100 px: the user; 60 px: someone beside them (0.6); 30 px: a poster on the wall (0.3, under the share).
+        tracks.Follow(0.0, [Face(0, 0, 100), Face(300, 0, 60), Face(500, 0, 30)]);
+        var user = tracks.Main!;
+
+        var missed = tracks.Follow(0.2, [Face(301, 0, 60), Face(500, 0, 30)]);
+        var back = tracks.Follow(0.4, [Face(3, 0, 100), Face(302, 0, 60), Face(500, 0, 30)]);
+
+        Assert.Null(missed);
+        Assert.Equal(3, back!.Box.X);
+        Assert.Same(user, tracks.Main);
+        Assert.Equal(2, tracks.All.Count);
+        Assert.False(tracks.All.Single(track => track != user).WasMain);
     }
 
     [Fact]
