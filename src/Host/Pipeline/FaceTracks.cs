@@ -41,7 +41,8 @@ internal sealed class FaceTracks(PipelineOptions options)
         current.Clear();
         var open = tracks.Where(track => seconds - track.LastSeconds <= MaxGapSeconds).ToList();
         var mainOpen = Main is not null && open.Contains(Main);
-        var largest = faces.Select(face => face.Box.Width).Append(mainOpen ? Main!.Last.Box.Width : 0).Max();
+        var mainMissed = mainOpen && !faces.Any(face => face.Box.IntersectionOverUnion(Main!.Last.Box) >= MinOverlap);
+        var largest = faces.Select(face => face.Box.Width).Append(mainMissed ? Main!.Last.Box.Width : 0).Max();
         var tracked = faces.Where(face => face.Box.Width >= options.TrackedFaceShare * largest).ToList();
 
         // Greedy matching, best overlap first: each open track takes at most one face, each face at most one track.

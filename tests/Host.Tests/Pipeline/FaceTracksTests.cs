@@ -79,6 +79,19 @@ public sealed class FaceTracksTests
         Assert.False(tracks.All.Single(track => track != user).WasMain);
     }
 
+    /// <summary>The main face's last size counts only while it is out of view: in view, it is measured as it is now.</summary>
+    [Fact]
+    public void A_main_face_that_shrinks_stays_tracked_even_when_only_the_largest_face_is()
+    {
+        var tracks = new FaceTracks(new PipelineOptions { TrackedFaceShare = 1 });
+        tracks.Follow(0.0, [Face(0, 0, 100)]);
+
+        var smaller = tracks.Follow(0.2, [Face(1, 1, 96)]);
+
+        Assert.Equal(96, smaller!.Box.Width);
+        Assert.Single(tracks.All);
+    }
+
     [Fact]
     public void A_face_missed_for_a_frame_keeps_its_track()
     {
