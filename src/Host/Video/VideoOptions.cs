@@ -49,7 +49,7 @@ public sealed class VideoOptions
     /// <summary>
     /// A sampled frame with more pixels (width x height) than this is scaled down to it, its aspect kept, before the
     /// pipeline sees it, and so is the selected frame returned: the models look at 128x128 and 80x80 pictures and the
-    /// motion tracker at a 160 px face, so a 4K frame's pixels beyond this only cost CPU (five times the work of a
+    /// motion tracker at a 160 px face, so a 4K frame's pixels beyond this only cost CPU (four times the work of a
     /// 720p one, in the pipe and in every stage). 1280x720 by default; the limit on what may be decoded is
     /// <see cref="MaxFramePixels"/>.
     /// </summary>
