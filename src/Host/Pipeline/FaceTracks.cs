@@ -31,7 +31,7 @@ internal sealed class FaceTracks(PipelineOptions options)
     /// <summary>The tracked faces of the last frame followed, each with its track.</summary>
     public IReadOnlyList<(FaceTrack Track, DetectedFace Face)> Current => current;
 
-    /// <summary>The main face's track: the last one chosen, in view or out of it for a moment.</summary>
+    /// <summary>The main face's track: the last one chosen, in view or not (it is handed on only once it has been out of view over a second and another face is in view).</summary>
     public FaceTrack? Main { get; private set; }
 
     /// <summary>Takes the detections of one sampled frame; returns the main face in it, if there is one.</summary>
