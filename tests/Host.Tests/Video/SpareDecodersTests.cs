@@ -124,8 +124,9 @@ public sealed class SpareDecodersTests : IDisposable
     /// </summary>
     private async Task<List<System.Diagnostics.Process>> WaitingProcessesAsync(int expected)
     {
-        await WaitUntil(() => ProcessesOfFolder().Count == expected);
-        return ProcessesOfFolder();
+        List<System.Diagnostics.Process> found = [];
+        await WaitUntil(() => (found = ProcessesOfFolder()).Count == expected);
+        return found;
     }
 
     private List<System.Diagnostics.Process> ProcessesOfFolder() =>
