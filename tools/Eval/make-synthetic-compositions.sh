@@ -15,6 +15,10 @@
 #                                      about 0.4 of the user's face width, tracked and judged) and the user's face
 #                                      hidden behind a grey card from 1.6 to 2.3 s: frames where only the photo is
 #                                      found must not make it the main face
+#   live_jolt.mp4               live   the live clip at 1.3x seen through a 1080x720 window that jumps 324 px (0.7 of
+#                                      the face's width) at 1.8 s, as a camera jolted: the face no longer overlaps
+#                                      where it was. The window then shows the clip's first 1.4 s again, since its
+#                                      own last seconds are too still to pass as a face followed on its own
 #   print_still.mp4             spoof  a live frame (tdreal_621ea6c1 at 1 s) as a photo held perfectly still, 4 s
 #   print_bent.mp4              spoof  the same photo bent back and forth (a perspective that rocks), 4 s
 #   masked_print_moved.mp4      spoof  the same photo with a surgical mask drawn over the face's lower half, moved
@@ -54,6 +58,10 @@ ff -i "$live" -ss 1 -i "$other" -filter_complex \
     "[1:v]trim=end_frame=1,scale=380:-2,setsar=1,loop=-1:size=1[photo];[0:v]setsar=1,drawbox=x=300:y=0:w=420:h=720:color=0x808080:t=fill:enable='between(t,1.6,2.3)'[bg];[bg][photo]overlay=x=760:y=40:shortest=1[v]" \
     -map "[v]" "${encode[@]}" "$out/face_beside_live_hidden.mp4"
 
+ff -i "$live" -i "$live" -filter_complex \
+    "[0:v]trim=end=1.8,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[before];[1:v]trim=end=1.4,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:324:108,setsar=1[after];[before][after]concat=n=2:v=1[v]" \
+    -map "[v]" "${encode[@]}" "$out/live_jolt.mp4"
+
 ff -ss 1 -i "$other" -frames:v 1 -vf "scale=640:480,setsar=1" "$out/photo.png"
 ff -loop 1 -i "$out/photo.png" -t 4 "${encode[@]}" "$out/print_still.mp4"
 ff -loop 1 -i "$out/photo.png" -vf \
@@ -90,6 +98,7 @@ phone_beside_then_over.mp4,spoof,replay (synthetic phone beside then over a live
 letterboxed_live.mp4,live,none
 poster_behind_live.mp4,live,none
 face_beside_live_hidden.mp4,live,none
+live_jolt.mp4,live,none
 print_still.mp4,spoof,print (synthetic still photo held still)
 print_bent.mp4,spoof,print (synthetic still photo bent)
 masked_print_moved.mp4,spoof,print (synthetic photo of a masked face moved gently)

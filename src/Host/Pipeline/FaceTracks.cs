@@ -13,7 +13,8 @@ namespace Liveness.Host.Pipeline;
 /// detector missed the user. The main face is the largest when none is followed yet; it stays the main face while
 /// its track is open (a face walking in does not steal it, nor does a frame where it was missed), and once it has
 /// been out of view for over <see cref="MaxGapSeconds"/> the largest face then in view takes over, so a phone that
-/// covers the user's face becomes the main face a second later.
+/// covers the user's face becomes the main face a second later. A face that moved too fast to overlap its last box
+/// is not lost for that second: a new face of about its size near where it was last seen is the main face moved.
 /// </remarks>
 internal sealed class FaceTracks(PipelineOptions options)
 {
@@ -21,6 +22,12 @@ internal sealed class FaceTracks(PipelineOptions options)
 
     /// <summary>A track not seen for this long is over: a face that comes back later starts a new one.</summary>
     private const double MaxGapSeconds = 1.0;
+
+    /// <summary>A new face is the main face moved when its width is within this ratio of the main face's last width...</summary>
+    private const float MovedSizeRatio = 0.7f;
+
+    /// <summary>...and its centre within this many of those widths of the main face's last centre.</summary>
+    private const float MovedDistanceWidths = 1.5f;
 
     private readonly List<FaceTrack> tracks = [];
     private readonly List<(double Seconds, bool Seen)> samples = [];
@@ -31,7 +38,7 @@ internal sealed class FaceTracks(PipelineOptions options)
     /// <summary>The tracked faces of the last frame followed, each with its track.</summary>
     public IReadOnlyList<(FaceTrack Track, DetectedFace Face)> Current => current;
 
-    /// <summary>The main face's track: the last one chosen, in view or not (it is handed on only once it has been out of view over a second and another face is in view).</summary>
+    /// <summary>The main face's track: the last one chosen, in view or not (it is handed on once it has been out of view over a second and another face is in view, or to the face it moved to).</summary>
     public FaceTrack? Main { get; private set; }
 
     /// <summary>Takes the detections of one sampled frame; returns the main face in it, if there is one.</summary>
@@ -61,6 +68,7 @@ internal sealed class FaceTracks(PipelineOptions options)
             current.Add((track, face));
         }
 
+        var matched = current.Count;
         foreach (var face in tracked.Where(face => !current.Exists(taken => taken.Face == face)))
         {
             var track = new FaceTrack(tracks.Count + 1, seconds, face, new FrameCoverage(options.CoverageSeconds, options.CoverageFrames));
@@ -69,14 +77,33 @@ internal sealed class FaceTracks(PipelineOptions options)
         }
 
         var main = current.Find(taken => taken.Track == Main);
-        if (main.Track is null && !mainOpen && current.Count > 0)
+        if (main.Track is null)
         {
-            main = current.MaxBy(taken => taken.Face.Box.Area);
-            main.Track.WasMain = true;
-            Main = main.Track;
+            main = mainOpen ? MovedMain(current.Skip(matched)) : current.OrderByDescending(taken => taken.Face.Box.Area).FirstOrDefault();
+            if (main.Track is not null)
+            {
+                main.Track.WasMain = true;
+                Main = main.Track;
+            }
         }
 
         return main.Face;
+    }
+
+    /// <summary>The closest of the faces new in this frame that is the main face moved, if one is.</summary>
+    private (FaceTrack Track, DetectedFace Face) MovedMain(IEnumerable<(FaceTrack Track, DetectedFace Face)> started)
+    {
+        var last = Main!.Last.Box;
+        return started
+            .Where(taken => Math.Min(taken.Face.Box.Width, last.Width) >= MovedSizeRatio * Math.Max(taken.Face.Box.Width, last.Width))
+            .Select(taken => (Taken: taken, Distance: CentreDistance(taken.Face.Box, last)))
+            .Where(candidate => candidate.Distance <= MovedDistanceWidths * last.Width)
+            .OrderBy(candidate => candidate.Distance)
+            .Select(candidate => candidate.Taken)
+            .FirstOrDefault();
+
+        static float CentreDistance(FaceBox a, FaceBox b) =>
+            float.Hypot(a.X + a.Width / 2 - (b.X + b.Width / 2), a.Y + a.Height / 2 - (b.Y + b.Height / 2));
     }
 
     /// <summary>

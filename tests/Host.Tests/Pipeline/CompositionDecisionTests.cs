@@ -84,6 +84,22 @@ public sealed class CompositionDecisionTests(ServerFixture fixture)
     }
 
     /// <summary>
+    /// Synthetic: a live face that jumps 0.7 of its width between two sampled frames late in the video, as a camera
+    /// jolted. It no longer overlaps its last box and starts a new track; that track is the main face moved, not a
+    /// stranger. It used to wait a second for the old track to close, was left too few steps to show its motion,
+    /// and the live person was rejected (0.0004, micro-motion 0).
+    /// </summary>
+    [Fact]
+    public async Task A_live_face_that_jumps_stays_the_main_face()
+    {
+        var (status, details) = await DecideAsync("live_jolt.mp4");
+
+        Assert.Equal("ok", status);
+        Assert.Equal(2, details!.Faces.Count);
+        Assert.Contains(details.Cues, cue => cue.Cue == "micro_motion" && cue.Measure > 0.004);
+    }
+
+    /// <summary>
     /// Synthetic: a live frame as a photo, held perfectly still, bent back and forth, or with a surgical mask drawn
     /// over the face and moved gently; the classifier takes each for live.
     /// </summary>

@@ -92,6 +92,37 @@ public sealed class FaceTracksTests
         Assert.Single(tracks.All);
     }
 
+    /// <summary>A head turned fast moves the face past any overlap with its last box: it is the main face moved, not a stranger.</summary>
+    [Fact]
+    public void A_main_face_that_moved_too_fast_to_overlap_stays_the_main_face_on_a_new_track()
+    {
+        var tracks = Tracks();
+        tracks.Follow(0.0, [Face(0, 0, 100), Face(400, 0, 60)]);
+        var user = tracks.Main!;
+
+        var moved = tracks.Follow(0.2, [Face(85, 5, 90), Face(401, 0, 60)]);
+
+        Assert.Equal(85, moved!.Box.X);
+        Assert.NotSame(user, tracks.Main);
+        Assert.False(tracks.All.Single(track => track.Last.Box.X == 401).WasMain);
+    }
+
+    /// <summary>Only a face of about the main face's size near where it was last seen is taken for it moved.</summary>
+    [Theory]
+    [InlineData(260, 100)] // as large, but 2.6 widths away: someone else walked in
+    [InlineData(80, 60)] // near, but 0.6 of its width: a photo held up beside the user
+    public void A_new_face_too_far_or_too_small_does_not_take_the_main_face_while_it_is_missed(float x, float size)
+    {
+        var tracks = Tracks();
+        tracks.Follow(0.0, [Face(0, 0, 100)]);
+        var user = tracks.Main!;
+
+        var missed = tracks.Follow(0.2, [Face(x, 0, size)]);
+
+        Assert.Null(missed);
+        Assert.Same(user, tracks.Main);
+    }
+
     [Fact]
     public void A_face_missed_for_a_frame_keeps_its_track()
     {
