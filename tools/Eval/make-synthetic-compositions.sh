@@ -17,8 +17,12 @@
 #                                      found must not make it the main face
 #   live_jolt.mp4               live   the live clip at 1.3x seen through a 1080x720 window that jumps 324 px (0.7 of
 #                                      the face's width) at 1.8 s, as a camera jolted: the face no longer overlaps
-#                                      where it was. The window then shows the clip's first 1.4 s again, since its
-#                                      own last seconds are too still to pass as a face followed on its own
+#                                      where it was, and the whole picture moved with it. Its last 1.9 s are too
+#                                      still to pass as a face followed on its own: it is the same face as before
+#   print_swapped_in.mp4        spoof  the same window held still, and at 1.8 s a photo of another face (a frame of
+#                                      tdreal_621ea6c1 on white paper) brought up over the user's face, its face
+#                                      of the user's size 0.86 of a width aside, swayed gently: a face that moved
+#                                      alone, not with the picture
 #   print_still.mp4             spoof  a live frame (tdreal_621ea6c1 at 1 s) as a photo held perfectly still, 4 s
 #   print_bent.mp4              spoof  the same photo bent back and forth (a perspective that rocks), 4 s
 #   masked_print_moved.mp4      spoof  the same photo with a surgical mask drawn over the face's lower half, moved
@@ -59,7 +63,7 @@ ff -i "$live" -ss 1 -i "$other" -filter_complex \
     -map "[v]" "${encode[@]}" "$out/face_beside_live_hidden.mp4"
 
 ff -i "$live" -i "$live" -filter_complex \
-    "[0:v]trim=end=1.8,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[before];[1:v]trim=end=1.4,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:324:108,setsar=1[after];[before][after]concat=n=2:v=1[v]" \
+    "[0:v]trim=end=1.8,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[before];[1:v]trim=start=1.8,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:324:108,setsar=1[after];[before][after]concat=n=2:v=1[v]" \
     -map "[v]" "${encode[@]}" "$out/live_jolt.mp4"
 
 ff -ss 1 -i "$other" -frames:v 1 -vf "scale=640:480,setsar=1" "$out/photo.png"
@@ -73,6 +77,10 @@ for y in 280 308 336; do mask+=",drawbox=x=195:y=$y:w=252:h=3:color=0x7AA6C8:t=f
 mask+=",drawbox=x=158:y=256:w=38:h=3:color=white:t=fill,drawbox=x=446:y=256:w=40:h=3:color=white:t=fill,drawbox=x=162:y=352:w=34:h=3:color=white:t=fill"
 ff -loop 1 -i "$out/photo.png" -vf "$mask,scale=704:528,crop=640:480:x='32+24*sin(t*1.5)':y='24+16*sin(t*1.1)'" \
     -t 4 "${encode[@]}" "$out/masked_print_moved.mp4"
+# The paper is the photo padded with white to twice its width, scaled so that its face is as wide as the user's.
+ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
+    "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='-395+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='gte(t,1.8)':shortest=1[v]" \
+    -map "[v]" -t 3.7 "${encode[@]}" "$out/print_swapped_in.mp4"
 rm "$out/photo.png"
 
 # The phone fills x 180-370 of the 640x360 replay, its screen x 190-360; seen through a 270x360 window, then zoomed
@@ -102,6 +110,7 @@ live_jolt.mp4,live,none
 print_still.mp4,spoof,print (synthetic still photo held still)
 print_bent.mp4,spoof,print (synthetic still photo bent)
 masked_print_moved.mp4,spoof,print (synthetic photo of a masked face moved gently)
+print_swapped_in.mp4,spoof,print (synthetic photo brought up over a live face)
 replay_zoom_in.mp4,spoof,replay (synthetic phone held up then filmed until its screen fills the frame)
 replay_player_controls.mp4,spoof,replay (synthetic full-screen replay under a player's controls)
 live_zoom_in.mp4,live,none

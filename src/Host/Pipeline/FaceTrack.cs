@@ -17,6 +17,12 @@ internal sealed class FaceTrack(int id, double seconds, DetectedFace face, Frame
     /// <summary>Whether this face was the main face in some frame (the one the motion cues and the returned frame follow).</summary>
     public bool WasMain { get; set; }
 
+    /// <summary>The main face's track this one continues after the camera moved too fast for the face to overlap (<see cref="FaceTracks"/>), if it does.</summary>
+    public FaceTrack? CameraMovedFrom { get; set; }
+
+    /// <summary>The face this track shows: the first track of it, this one's id unless it continues another after the camera moved.</summary>
+    public int Face => CameraMovedFrom?.Face ?? Id;
+
     /// <summary>The classifier's scores of this face, spread over the time it was seen.</summary>
     public FrameCoverage Coverage { get; } = coverage;
 

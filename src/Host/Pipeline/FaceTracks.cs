@@ -15,6 +15,8 @@ namespace Liveness.Host.Pipeline;
 /// been out of view for over <see cref="MaxGapSeconds"/> the largest face then in view takes over, so a phone that
 /// covers the user's face becomes the main face a second later. A face that moved too fast to overlap its last box
 /// is not lost for that second: a new face of about its size near where it was last seen is the main face moved.
+/// It is on a track of its own, so it must show its own motion; when the whole picture moved with it (a camera
+/// jolted, not a face swapped in front of a still one), it is the same face as before (<see cref="FaceTrack.Face"/>).
 /// </remarks>
 internal sealed class FaceTracks(PipelineOptions options)
 {
@@ -29,6 +31,9 @@ internal sealed class FaceTracks(PipelineOptions options)
     /// <summary>...and its centre within this many of those widths of the main face's last centre.</summary>
     private const float MovedDistanceWidths = 1.5f;
 
+    /// <summary>The main face moved with the camera when the picture's shift is this close (in its widths) to the face's own.</summary>
+    private const float CameraAgreementWidths = 0.25f;
+
     private readonly List<FaceTrack> tracks = [];
     private readonly List<(double Seconds, bool Seen)> samples = [];
     private readonly List<(FaceTrack Track, DetectedFace Face)> current = [];
@@ -42,7 +47,11 @@ internal sealed class FaceTracks(PipelineOptions options)
     public FaceTrack? Main { get; private set; }
 
     /// <summary>Takes the detections of one sampled frame; returns the main face in it, if there is one.</summary>
-    public DetectedFace? Follow(double seconds, IReadOnlyList<DetectedFace> faces)
+    /// <param name="cameraShift">
+    /// The whole picture's translation since the frame the main face was last seen in (<see cref="CameraShift"/>),
+    /// or null when no single one explains it; asked only when the main face moved too fast to overlap.
+    /// </param>
+    public DetectedFace? Follow(double seconds, IReadOnlyList<DetectedFace> faces, Func<FacePoint?>? cameraShift = null)
     {
         samples.Add((seconds, faces.Count > 0));
         current.Clear();
@@ -80,6 +89,11 @@ internal sealed class FaceTracks(PipelineOptions options)
         if (main.Track is null)
         {
             main = mainOpen ? MovedMain(current.Skip(matched)) : current.OrderByDescending(taken => taken.Face.Box.Area).FirstOrDefault();
+            if (mainOpen && main.Track is not null && MovedWithCamera(main.Face.Box, cameraShift))
+            {
+                main.Track.CameraMovedFrom = Main;
+            }
+
             if (main.Track is not null)
             {
                 main.Track.WasMain = true;
@@ -101,10 +115,19 @@ internal sealed class FaceTracks(PipelineOptions options)
             .OrderBy(candidate => candidate.Distance)
             .Select(candidate => candidate.Taken)
             .FirstOrDefault();
-
-        static float CentreDistance(FaceBox a, FaceBox b) =>
-            float.Hypot(a.X + a.Width / 2 - (b.X + b.Width / 2), a.Y + a.Height / 2 - (b.Y + b.Height / 2));
     }
+
+    /// <summary>Whether the whole picture moved as the main face did, from its last box to <paramref name="moved"/>.</summary>
+    private bool MovedWithCamera(FaceBox moved, Func<FacePoint?>? cameraShift)
+    {
+        var last = Main!.Last.Box;
+        return cameraShift?.Invoke() is { } shift
+            && float.Hypot(Centre(moved).X - Centre(last).X - shift.X, Centre(moved).Y - Centre(last).Y - shift.Y) <= CameraAgreementWidths * last.Width;
+    }
+
+    private static float CentreDistance(FaceBox a, FaceBox b) => float.Hypot(Centre(a).X - Centre(b).X, Centre(a).Y - Centre(b).Y);
+
+    private static FacePoint Centre(FaceBox box) => new(box.X + box.Width / 2, box.Y + box.Height / 2);
 
     /// <summary>
     /// Time a face was visible: each sampled frame with a face counts until the next sampled frame (the last until the

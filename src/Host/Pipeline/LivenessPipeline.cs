@@ -141,10 +141,17 @@ internal sealed partial class LivenessPipeline(
     {
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
         await using var lane = new MotionAndSceneLane(motion, devices, SceneDetection(serving), stages, cancellationToken);
+        // Only the motion cues ask whether a face that jumped moved with the camera.
+        using var camera = motion is null ? null : new CameraShift();
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
         {
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, BackendRole.Detector, () => serving.Detector.Detect(frame.Image.AsBgrImage())));
-            var face = tracks.Follow(frame.Seconds, faces);
+            var face = tracks.Follow(frame.Seconds, faces, camera is null ? null : () => camera.Since(frame.Image));
+            if (face is not null)
+            {
+                camera?.Remember(frame.Image);
+            }
+
             await lane.PostAsync(
                 frame.Image, frame.Seconds, face is null ? null : (tracks.Main!.Id, face.Box), [.. tracks.Current.Select(tracked => tracked.Face.Box)]);
             if (options.CoverageSeconds > 0)
@@ -208,7 +215,7 @@ internal sealed partial class LivenessPipeline(
     {
         var (judged, faces) = JudgedFaces(tracks, shortlist, serving);
         var classifier = faces.Min(face => face.Score);
-        (FaceMotion, int[])? moving = motion is null ? null : (motion, [.. judged.Where(track => track.WasMain).Select(track => track.Id)]);
+        (FaceMotion, int[][])? moving = motion is null ? null : (motion, MainFaces(tracks, judged));
         var cues = ReadCues(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), moving, devices.Scores);
         var details = new DecisionDetails(ScoreFusion.Fuse(classifier, cues, fusion), classifier, tracks.All.Count, faces, cues);
         foreach (var cue in cues)
@@ -223,6 +230,16 @@ internal sealed partial class LivenessPipeline(
 
         return details;
     }
+
+    /// <summary>
+    /// The faces that were the main one among the judged tracks, each as the tracks it was seen on: one, or several when
+    /// the camera moved too fast for it to overlap (<see cref="FaceTrack.Face"/>).
+    /// </summary>
+    private static int[][] MainFaces(FaceTracks tracks, FaceTrack[] judged) =>
+    [
+        .. judged.Where(track => track.WasMain).Select(track => track.Face).Distinct()
+            .Select(face => tracks.All.Where(track => track.Face == face).Select(track => track.Id).ToArray()),
+    ];
 
     /// <summary>
     /// The tracks judged and their classifier scores over time: with coverage, every track classified that was the main
@@ -250,9 +267,9 @@ internal sealed partial class LivenessPipeline(
     /// (a video's only), and its device readings.
     /// </summary>
     private CueReading[] ReadCues(
-        IReadOnlyList<(OpenCvSharp.Mat Image, Abstractions.FaceBox Face)> frames, (FaceMotion Motion, int[] MainTracks)? moving, IReadOnlyList<FrameScore> devices) =>
+        IReadOnlyList<(OpenCvSharp.Mat Image, Abstractions.FaceBox Face)> frames, (FaceMotion Motion, int[][] MainFaces)? moving, IReadOnlyList<FrameScore> devices) =>
         FrameCues.Read(frames, fusion)
-            .Concat(moving is { } video ? MotionCues.Read(video.Motion, video.MainTracks, fusion) : [])
+            .Concat(moving is { } video ? MotionCues.Read(video.Motion, video.MainFaces, fusion) : [])
             .Concat(SceneCues.Read([.. devices.Select(frame => frame.Score)], fusion))
             .ToArray();
 

@@ -104,7 +104,41 @@ public sealed class FaceTracksTests
 
         Assert.Equal(85, moved!.Box.X);
         Assert.NotSame(user, tracks.Main);
+        Assert.Equal(tracks.Main!.Id, tracks.Main.Face);
         Assert.False(tracks.All.Single(track => track.Last.Box.X == 401).WasMain);
+    }
+
+    /// <summary>
+    /// The face moved 80 px right and 5 px up (centre to centre). When the whole picture moved so too (a camera
+    /// jolted), the new track is the same face as the old; when it did not, or no one translation explains it (a face
+    /// swapped in front of a still camera, a new picture), it is a face of its own. The picture is asked only then.
+    /// </summary>
+    [Theory]
+    [InlineData(78f, -4f, true)]
+    [InlineData(0f, 0f, false)]
+    [InlineData(40f, 0f, false)]
+    [InlineData(null, null, false)]
+    public void A_main_face_that_moved_with_the_whole_picture_is_the_same_face_on_its_new_track(float? shiftX, float? shiftY, bool same)
+    {
+        var tracks = Tracks();
+        var asked = 0;
+        FacePoint? Shift()
+        {
+            asked++;
+            return shiftX is { } x ? new FacePoint(x, shiftY!.Value) : null;
+        }
+
+        tracks.Follow(0.0, [Face(0, 0, 100)], Shift);
+        tracks.Follow(0.2, [Face(2, 0, 100)], Shift);
+        var user = tracks.Main!;
+        Assert.Equal(0, asked);
+
+        tracks.Follow(0.4, [Face(87, 0, 90)], Shift);
+
+        Assert.Equal(1, asked);
+        Assert.NotSame(user, tracks.Main);
+        Assert.Equal(same ? user : null, tracks.Main!.CameraMovedFrom);
+        Assert.Equal(same ? user.Id : tracks.Main.Id, tracks.Main.Face);
     }
 
     /// <summary>Only a face of about the main face's size near where it was last seen is taken for it moved.</summary>

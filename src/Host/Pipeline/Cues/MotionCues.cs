@@ -5,10 +5,10 @@ internal static class MotionCues
 {
     /// <summary>
     /// The motion cues of a video: planar motion over every step, micro-motion of the least live of the
-    /// <paramref name="mainTracks"/> (each face that was the main one and was judged), so a short clip of a live face
-    /// cannot lend its motion to a photo shown after it.
+    /// <paramref name="mainFaces"/> (each face that was the main one and was judged, as the tracks it was seen on), so
+    /// a short clip of a live face cannot lend its motion to a photo shown after it.
     /// </summary>
-    public static IEnumerable<CueReading> Read(FaceMotion motion, IReadOnlyList<int> mainTracks, FusionOptions options)
+    public static IEnumerable<CueReading> Read(FaceMotion motion, IReadOnlyList<int[]> mainFaces, FusionOptions options)
     {
         if (options.PlanarMotion.Enabled && PlanarMotionCue.Measure(motion.Steps) is { } planar)
         {
@@ -17,7 +17,7 @@ internal static class MotionCues
 
         if (options.MicroMotion.Enabled)
         {
-            var micro = mainTracks.Select(track => MicroMotionCue.Measure(motion.StepsOf(track))).DefaultIfEmpty(0).Min();
+            var micro = mainFaces.Select(tracks => MicroMotionCue.Measure([.. tracks.SelectMany(motion.StepsOf)])).DefaultIfEmpty(0).Min();
             yield return CueReading.Of(CueName.MicroMotion, micro, options.MicroMotion, softness: 0.0005, attackBelow: true);
         }
     }

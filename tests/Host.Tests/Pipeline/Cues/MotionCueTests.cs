@@ -46,7 +46,8 @@ public sealed class MotionCueTests
 
     /// <summary>
     /// A live face followed long enough, then a photo shown for one frame as another main face: the photo's track has
-    /// no motion of its own, and the least live of the main faces decides. A live clip cannot lend its motion to it.
+    /// no motion of its own, and the least live of the main faces decides. A live clip cannot lend its motion to it;
+    /// only the same face on two tracks (the camera moved, <see cref="Host.Pipeline.FaceTrack.Face"/>) is read as one.
     /// </summary>
     [Fact]
     public void Each_main_face_must_show_its_own_motion()
@@ -58,15 +59,17 @@ public sealed class MotionCueTests
             motion.Observe(frames[i].Image, i * FaceMotion.StepSeconds, track: i < frames.Count - 1 ? 1 : 2, frames[i].Face);
         }
 
-        var both = Assert.Single(MotionCues.Read(motion, [1, 2], Defaults), reading => reading.Cue == CueName.MicroMotion);
-        var first = Assert.Single(MotionCues.Read(motion, [1], Defaults), reading => reading.Cue == CueName.MicroMotion);
+        var both = Assert.Single(MotionCues.Read(motion, [[1], [2]], Defaults), reading => reading.Cue == CueName.MicroMotion);
+        var first = Assert.Single(MotionCues.Read(motion, [[1]], Defaults), reading => reading.Cue == CueName.MicroMotion);
+        var one = Assert.Single(MotionCues.Read(motion, [[1, 2]], Defaults), reading => reading.Cue == CueName.MicroMotion);
 
         Assert.Equal(frames.Count - 2, motion.StepsOf(1).Count);
         Assert.Empty(motion.StepsOf(2));
         Assert.True(first.Evidence < 0.01, $"evidence {first.Evidence}");
+        Assert.Equal(first.Measure, one.Measure);
         Assert.Equal(0, both.Measure);
         Assert.True(both.Evidence > 0.99, $"evidence {both.Evidence}");
-        Assert.DoesNotContain(MotionCues.Read(motion, [1, 2], new FusionOptions { MicroMotion = { Weight = 0 } }), reading => reading.Cue == CueName.MicroMotion);
+        Assert.DoesNotContain(MotionCues.Read(motion, [[1], [2]], new FusionOptions { MicroMotion = { Weight = 0 } }), reading => reading.Cue == CueName.MicroMotion);
         frames.ForEach(frame => frame.Image.Dispose());
     }
 
