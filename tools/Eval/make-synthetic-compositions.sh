@@ -23,6 +23,9 @@
 #                                      tdreal_621ea6c1 on white paper) brought up over the user's face, its face
 #                                      of the user's size 0.86 of a width aside, swayed gently: a face that moved
 #                                      alone, not with the picture
+#   print_over_face.mp4         spoof  the same print brought up right over the user's face (its face where the
+#                                      user's was): the face's track goes on, and the print must show motion of
+#                                      its own from the frame the tracker lost the user's corners
 #   print_still.mp4             spoof  a live frame (tdreal_621ea6c1 at 1 s) as a photo held perfectly still, 4 s
 #   print_bent.mp4              spoof  the same photo bent back and forth (a perspective that rocks), 4 s
 #   masked_print_moved.mp4      spoof  the same photo with a surgical mask drawn over the face's lower half, moved
@@ -81,6 +84,9 @@ ff -loop 1 -i "$out/photo.png" -vf "$mask,scale=704:528,crop=640:480:x='32+24*si
 ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
     "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='-395+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='gte(t,1.8)':shortest=1[v]" \
     -map "[v]" -t 3.7 "${encode[@]}" "$out/print_swapped_in.mp4"
+ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
+    "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='8+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='gte(t,1.8)':shortest=1[v]" \
+    -map "[v]" -t 3.7 "${encode[@]}" "$out/print_over_face.mp4"
 rm "$out/photo.png"
 
 # The phone fills x 180-370 of the 640x360 replay, its screen x 190-360; seen through a 270x360 window, then zoomed
@@ -111,6 +117,7 @@ print_still.mp4,spoof,print (synthetic still photo held still)
 print_bent.mp4,spoof,print (synthetic still photo bent)
 masked_print_moved.mp4,spoof,print (synthetic photo of a masked face moved gently)
 print_swapped_in.mp4,spoof,print (synthetic photo brought up over a live face)
+print_over_face.mp4,spoof,print (synthetic photo brought up right over a live face)
 replay_zoom_in.mp4,spoof,replay (synthetic phone held up then filmed until its screen fills the frame)
 replay_player_controls.mp4,spoof,replay (synthetic full-screen replay under a player's controls)
 live_zoom_in.mp4,live,none

@@ -7,7 +7,8 @@ namespace Liveness.Host.Pipeline.Cues;
 /// How the main face and what surrounds it moved between consecutive sampled frames: corners tracked with pyramidal
 /// Lucas-Kanade inside the face and in a ring around it, and the homography that best carries the face's corners.
 /// A flat thing (a print, a screen) moves exactly as one homography; a live head turning and talking does not.
-/// The steps are kept per face track: each face that was the main one must show its own motion.
+/// The steps are kept per face track, in stretches: each face that was the main one must show its own motion, and
+/// so must each stretch of it that was followed without a break (<see cref="StretchesOf"/>).
 /// </summary>
 internal sealed class FaceMotion : IDisposable
 {
@@ -20,6 +21,13 @@ internal sealed class FaceMotion : IDisposable
     private const int TrackedFaceWidth = 160;
 
     private const int MinPoints = 8;
+
+    /// <summary>
+    /// A face is followed through a step when at least this share of its corners fit the step's homography. Another
+    /// face in its place (a print brought up over it) leaves its corners matched to nothing; a live head turning
+    /// fast fits less too, which only ends a stretch of steps that are live anyway (<see cref="MicroMotionCue"/>).
+    /// </summary>
+    private const double MinFollowedShare = 0.5;
 
     /// <summary>
     /// Container time between two tracked frames: long enough for a blink or a word to move the face's corners
@@ -40,13 +48,14 @@ internal sealed class FaceMotion : IDisposable
     private const double HoleFactor = 1.2;
 
     private readonly List<MotionStep> steps = [];
-    private readonly Dictionary<int, List<MotionStep>> stepsByTrack = [];
+    private readonly Dictionary<int, List<List<MotionStep>>> stretchesByTrack = [];
 
     // The same three images serve the whole video: the frame in gray, and the tracked scale of this frame and the last.
     private readonly Mat fullGray = new();
     private Mat current = new();
     private Mat previous = new();
     private bool chained;
+    private bool stretched;
     private int chainTrack;
     private FaceBox previousFace;
     private double scale;
@@ -55,8 +64,13 @@ internal sealed class FaceMotion : IDisposable
     /// <summary>Every step, of every track, in the order they were taken.</summary>
     public IReadOnlyList<MotionStep> Steps => steps;
 
-    /// <summary>The steps taken while <paramref name="track"/> was the main face.</summary>
-    public IReadOnlyList<MotionStep> StepsOf(int track) => stepsByTrack.TryGetValue(track, out var taken) ? taken : [];
+    /// <summary>
+    /// The steps taken while <paramref name="track"/> was the main face, in stretches: a new one starts where the
+    /// face could not be followed from one frame to the next (its corners lost, as when another face takes its place
+    /// at the same spot) and after a gap that broke the chain.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<MotionStep>> StretchesOf(int track) =>
+        stretchesByTrack.TryGetValue(track, out var stretches) ? stretches : [];
 
     /// <summary>
     /// Takes a sampled frame, its container time, the main face's track and its box. A step joins it to the last frame
@@ -85,10 +99,23 @@ internal sealed class FaceMotion : IDisposable
             interpolation: InterpolationFlags.Linear);
 
         var scaled = new FaceBox((float)(box.X * scale), (float)(box.Y * scale), (float)(box.Width * scale), (float)(box.Height * scale));
-        if (chained && Step(previous, current, previousFace) is { } step)
+        if (chained && Step(previous, current, previousFace) is (var step, var followed))
         {
             steps.Add(step);
-            (stepsByTrack.TryGetValue(track, out var taken) ? taken : stepsByTrack[track] = []).Add(step);
+            var stretches = stretchesByTrack.TryGetValue(track, out var taken) ? taken : stretchesByTrack[track] = [];
+            // A step whose corners were lost ends its stretch: it belongs to the face before it, if to either, and
+            // so does the one after it when it is lost too (from another face back to this one).
+            if (!stretched && (followed || stretches.Count == 0))
+            {
+                stretches.Add([]);
+            }
+
+            stretches[^1].Add(step);
+            stretched = followed;
+        }
+        else
+        {
+            stretched = false;
         }
 
         (previous, current) = (current, previous);
@@ -105,7 +132,11 @@ internal sealed class FaceMotion : IDisposable
         previous.Dispose();
     }
 
-    private static MotionStep? Step(Mat before, Mat after, FaceBox face)
+    /// <summary>
+    /// One step, and whether the face was followed through it: at least <see cref="MinFollowedShare"/> of its corners
+    /// fit the step's homography. Null when it could not be measured (a face too small, too few corners found again).
+    /// </summary>
+    private static (MotionStep Step, bool Followed)? Step(Mat before, Mat after, FaceBox face)
     {
         var width = (double)face.Width;
         if (width < 16)
@@ -125,8 +156,9 @@ internal sealed class FaceMotion : IDisposable
             return null;
         }
 
+        using var inliers = new Mat();
         using var homography = Cv2.FindHomography(
-            faceFrom.Select(Double), faceTo.Select(Double), HomographyMethods.Ransac, 0.02 * width);
+            faceFrom.Select(Double), faceTo.Select(Double), HomographyMethods.Ransac, 0.02 * width, inliers);
         if (homography.Empty())
         {
             return null;
@@ -137,7 +169,7 @@ internal sealed class FaceMotion : IDisposable
         double? ringResidual = ringFrom.Length < MinPoints
             ? null
             : Quantile.Median(Distances(Project(homography, ringFrom), ringTo)) / width;
-        return new MotionStep(motion, faceResidual, ringResidual);
+        return (new MotionStep(motion, faceResidual, ringResidual), Cv2.CountNonZero(inliers) >= MinFollowedShare * faceFrom.Length);
     }
 
     /// <summary>Corners on the face and in the ring around it (not between the two), and where each went.</summary>

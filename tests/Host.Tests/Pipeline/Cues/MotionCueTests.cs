@@ -19,7 +19,7 @@ public sealed class MotionCueTests
 
         Assert.True(steps.Count >= 8, $"{steps.Count} steps");
         Assert.All(steps, step => Assert.True(step.Motion > 0.01, $"motion {step.Motion}"));
-        Assert.True(MicroMotionCue.Measure(steps) < Defaults.MicroMotion.Threshold / 2, $"micro {MicroMotionCue.Measure(steps)}");
+        Assert.True(MicroMotionCue.Measure([steps]) < Defaults.MicroMotion.Threshold / 2, $"micro {MicroMotionCue.Measure([steps])}");
         Assert.True(PlanarMotionCue.Measure(steps) < Defaults.PlanarMotion.Threshold / 2, $"planar {PlanarMotionCue.Measure(steps)}");
     }
 
@@ -28,7 +28,7 @@ public sealed class MotionCueTests
     {
         var steps = Track(Frames(deform: true));
 
-        Assert.True(MicroMotionCue.Measure(steps) > Defaults.MicroMotion.Threshold * 2, $"micro {MicroMotionCue.Measure(steps)}");
+        Assert.True(MicroMotionCue.Measure([steps]) > Defaults.MicroMotion.Threshold * 2, $"micro {MicroMotionCue.Measure([steps])}");
     }
 
     /// <summary>Too few steps to see a face move is no motion, never a free pass: the cue fails closed.</summary>
@@ -39,9 +39,49 @@ public sealed class MotionCueTests
         var live = Enumerable.Repeat(new MotionStep(0.02, 0.05, 0.05), 10).ToArray();
 
         Assert.Null(PlanarMotionCue.Measure(still));
-        Assert.Equal(0.001, MicroMotionCue.Measure(still), 9);
-        Assert.Equal(0.05, MicroMotionCue.Measure(live), 9);
-        Assert.Equal(0, MicroMotionCue.Measure(live[..4]));
+        Assert.Equal(0.001, MicroMotionCue.Measure([still]), 9);
+        Assert.Equal(0.05, MicroMotionCue.Measure([live]), 9);
+        Assert.Equal(0, MicroMotionCue.Measure([live[..4]]));
+        Assert.Equal(0, MicroMotionCue.Measure([live[..2], live[..2]]));
+    }
+
+    /// <summary>
+    /// A live stretch and then, after a break, a still one of five steps or more (a print brought up over the face at
+    /// the same spot): the still stretch is judged on its own, at <see cref="MicroMotionCue.StretchShare"/> of the
+    /// bar. A still stretch too short to show anything, or one as still as a still live person, does not reject.
+    /// </summary>
+    [Fact]
+    public void A_still_stretch_after_a_break_is_judged_on_its_own()
+    {
+        var live = Enumerable.Repeat(new MotionStep(0.02, 0.05, 0.05), 8).ToArray();
+        var print = Enumerable.Repeat(new MotionStep(0.01, 0.0005, 0.0005), 7).ToArray();
+        var stillLive = Enumerable.Repeat(new MotionStep(0.01, 0.0034, 0.0034), 7).ToArray();
+
+        Assert.Equal(0.0005 / MicroMotionCue.StretchShare, MicroMotionCue.Measure([live, print]), 9);
+        Assert.True(MicroMotionCue.Measure([live, print]) < Defaults.MicroMotion.Threshold / 2);
+        Assert.True(MicroMotionCue.Measure([live, print[..4]]) > Defaults.MicroMotion.Threshold * 2);
+        Assert.True(MicroMotionCue.Measure([live, stillLive]) > Defaults.MicroMotion.Threshold * 1.2);
+        Assert.True(MicroMotionCue.Measure([[.. live, .. print]]) > Defaults.MicroMotion.Threshold * 2, "one stretch: the live steps carry it");
+    }
+
+    /// <summary>A frame the face's corners cannot be followed into (another picture) ends a stretch; a new one starts after it.</summary>
+    [Fact]
+    public void A_step_whose_corners_are_lost_starts_a_new_stretch()
+    {
+        var frames = Frames(deform: true);
+        using var other = Cv2.ImRead(SharedFiles.Sample("frames/vid_tranvanluyt220_real_f0.png"));
+        using var otherSized = new Mat();
+        Cv2.Resize(other, otherSized, new Size(640, 480));
+        using var motion = new FaceMotion();
+        for (var i = 0; i < frames.Count; i++)
+        {
+            motion.Observe(i == 6 ? otherSized : frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face);
+        }
+
+        // Steps 0-1 to 5-6 and the two lost ones, which belong to the face before them; then 7-8 to 10-11.
+        var stretches = motion.StretchesOf(1);
+        Assert.True(stretches.Count == 2 && stretches[0].Count >= 5 && stretches[1].Count == 4, string.Join(", ", stretches.Select(stretch => stretch.Count)));
+        frames.ForEach(frame => frame.Image.Dispose());
     }
 
     /// <summary>
@@ -63,8 +103,8 @@ public sealed class MotionCueTests
         var first = Assert.Single(MotionCues.Read(motion, [[1]], Defaults), reading => reading.Cue == CueName.MicroMotion);
         var one = Assert.Single(MotionCues.Read(motion, [[1, 2]], Defaults), reading => reading.Cue == CueName.MicroMotion);
 
-        Assert.Equal(frames.Count - 2, motion.StepsOf(1).Count);
-        Assert.Empty(motion.StepsOf(2));
+        Assert.Equal(frames.Count - 2, Assert.Single(motion.StretchesOf(1)).Count);
+        Assert.Empty(motion.StretchesOf(2));
         Assert.True(first.Evidence < 0.01, $"evidence {first.Evidence}");
         Assert.Equal(first.Measure, one.Measure);
         Assert.Equal(0, both.Measure);
@@ -90,8 +130,8 @@ public sealed class MotionCueTests
             after.Observe(frames[i].Image, (i + 1) * FaceMotion.StepSeconds, 2, frames[i].Face);
         }
 
-        Assert.Equal(frames.Count - 1, after.StepsOf(2).Count);
-        Assert.Equal(alone.StepsOf(2), after.StepsOf(2));
+        Assert.Equal(frames.Count - 1, Assert.Single(after.StretchesOf(2)).Count);
+        Assert.Equal(Assert.Single(alone.StretchesOf(2)), Assert.Single(after.StretchesOf(2)));
         frames.ForEach(frame => frame.Image.Dispose());
     }
 
