@@ -14,26 +14,17 @@ internal static class FrameContent
     /// <summary>A row or column is a bar when none of its pixels is brighter than this (8-bit gray): black with codec noise.</summary>
     private const int BarLevel = 24;
 
+    /// <summary>The rows and columns from the first to the last one holding a pixel brighter than a bar; the whole frame when none does.</summary>
     public static Rect Of(Mat frame)
     {
         using var gray = new Mat();
         Cv2.CvtColor(frame, gray, ColorConversionCodes.BGR2GRAY);
-        var (top, bottom) = Span(gray, ReduceDimension.Column);
-        var (left, right) = Span(gray, ReduceDimension.Row);
-        return right <= left || bottom <= top ? new Rect(0, 0, frame.Width, frame.Height) : new Rect(left, top, right - left, bottom - top);
+        using var bright = new Mat();
+        Cv2.Threshold(gray, bright, BarLevel, 255, ThresholdTypes.Binary);
+        var content = Cv2.BoundingRect(bright);
+        return content.Width == 0 || content.Height == 0 ? new Rect(0, 0, frame.Width, frame.Height) : content;
     }
 
     /// <summary>The face box in the coordinates of the content area.</summary>
     public static FaceBox Within(FaceBox face, Rect content) => face with { X = face.X - content.X, Y = face.Y - content.Y };
-
-    /// <summary>The first and one past the last row (or column) that is not a bar.</summary>
-    private static (int First, int End) Span(Mat gray, ReduceDimension dimension)
-    {
-        using var brightest = new Mat();
-        Cv2.Reduce(gray, brightest, dimension, ReduceTypes.Max, MatType.CV_8U);
-        brightest.GetArray(out byte[] values);
-        var first = Array.FindIndex(values, value => value > BarLevel);
-        var last = Array.FindLastIndex(values, value => value > BarLevel);
-        return first < 0 ? (0, 0) : (first, last + 1);
-    }
 }
