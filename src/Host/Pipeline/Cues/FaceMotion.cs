@@ -48,6 +48,7 @@ internal sealed class FaceMotion : IDisposable
     private const double HoleFactor = 1.2;
 
     private readonly List<MotionStep> steps = [];
+    private readonly Dictionary<int, List<MotionStep>> stepsByTrack = [];
     private readonly Dictionary<int, List<List<MotionStep>>> stretchesByTrack = [];
 
     // The same three images serve the whole video: the frame in gray, and the tracked scale of this frame and the last.
@@ -64,10 +65,13 @@ internal sealed class FaceMotion : IDisposable
     /// <summary>Every step, of every track, in the order they were taken.</summary>
     public IReadOnlyList<MotionStep> Steps => steps;
 
+    /// <summary>The steps taken while <paramref name="track"/> was the main face.</summary>
+    public IReadOnlyList<MotionStep> StepsOf(int track) => stepsByTrack.TryGetValue(track, out var taken) ? taken : [];
+
     /// <summary>
-    /// The steps taken while <paramref name="track"/> was the main face, in stretches: a new one starts where the
-    /// face could not be followed from one frame to the next (its corners lost, as when another face takes its place
-    /// at the same spot) and after a gap that broke the chain.
+    /// The steps of <paramref name="track"/> through which the face was followed, in stretches: a step where it could
+    /// not be (its corners lost, as when another face takes its place at the same spot) belongs to none and ends the
+    /// stretch before it, and so does a gap that broke the chain.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<MotionStep>> StretchesOf(int track) =>
         stretchesByTrack.TryGetValue(track, out var stretches) ? stretches : [];
@@ -102,15 +106,18 @@ internal sealed class FaceMotion : IDisposable
         if (chained && Step(previous, current, previousFace) is (var step, var followed))
         {
             steps.Add(step);
-            var stretches = stretchesByTrack.TryGetValue(track, out var taken) ? taken : stretchesByTrack[track] = [];
-            // A step whose corners were lost ends its stretch: it belongs to the face before it, if to either, and
-            // so does the one after it when it is lost too (from another face back to this one).
-            if (!stretched && (followed || stretches.Count == 0))
+            (stepsByTrack.TryGetValue(track, out var taken) ? taken : stepsByTrack[track] = []).Add(step);
+            if (followed)
             {
-                stretches.Add([]);
+                var stretches = stretchesByTrack.TryGetValue(track, out var open) ? open : stretchesByTrack[track] = [];
+                if (!stretched)
+                {
+                    stretches.Add([]);
+                }
+
+                stretches[^1].Add(step);
             }
 
-            stretches[^1].Add(step);
             stretched = followed;
         }
         else

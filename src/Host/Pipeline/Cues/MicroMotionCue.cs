@@ -24,14 +24,11 @@ internal static class MicroMotionCue
     /// </summary>
     internal const double StretchShare = 0.6;
 
-    /// <summary>The measure of one face, from its stretches of steps (<see cref="FaceMotion.StretchesOf"/>).</summary>
-    public static double Measure(IReadOnlyList<IReadOnlyList<MotionStep>> stretches)
-    {
-        var steps = stretches.SelectMany(stretch => stretch).ToArray();
-        return steps.Length < MinSteps
+    /// <summary>The measure of one face, from all its steps and its stretches of followed steps (<see cref="FaceMotion.StretchesOf"/>).</summary>
+    public static double Measure(IReadOnlyList<MotionStep> steps, IReadOnlyList<IReadOnlyList<MotionStep>> stretches) =>
+        steps.Count < MinSteps
             ? 0
             : stretches.Where(stretch => stretch.Count >= MinSteps).Select(stretch => Residual(stretch) / StretchShare).Append(Residual(steps)).Min();
-    }
 
     private static double Residual(IEnumerable<MotionStep> steps) => Quantile.Of(steps.Select(step => step.FaceResidual).ToArray(), 0.9);
 }

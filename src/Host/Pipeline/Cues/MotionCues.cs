@@ -17,7 +17,10 @@ internal static class MotionCues
 
         if (options.MicroMotion.Enabled)
         {
-            var micro = mainFaces.Select(tracks => MicroMotionCue.Measure([.. tracks.SelectMany(motion.StretchesOf)])).DefaultIfEmpty(0).Min();
+            var micro = mainFaces
+                .Select(tracks => MicroMotionCue.Measure([.. tracks.SelectMany(motion.StepsOf)], [.. tracks.SelectMany(motion.StretchesOf)]))
+                .DefaultIfEmpty(0)
+                .Min();
             yield return CueReading.Of(CueName.MicroMotion, micro, options.MicroMotion, softness: 0.0005, attackBelow: true);
         }
     }
