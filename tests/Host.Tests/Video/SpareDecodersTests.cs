@@ -152,14 +152,16 @@ public sealed class SpareDecodersTests : IDisposable
         }
     }
 
+    /// <remarks>The last reading decides: reading again could see a process that started or ended in between.</remarks>
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline)
+        bool met;
+        while (!(met = condition()) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
 
-        Assert.True(condition());
+        Assert.True(met, "not within 10 s");
     }
 }
