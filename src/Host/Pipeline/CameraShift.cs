@@ -26,12 +26,14 @@ internal sealed class CameraShift : IDisposable
 
     private readonly Mat remembered = new();
     private readonly Mat window = new();
-    private double scale;
+    private Size rememberedSize;
+
+    private double Scale => (double)ComparedWidth / rememberedSize.Width;
 
     /// <summary>Keeps <paramref name="frame"/> (BGR) as the last frame the main face was seen in.</summary>
     public void Remember(Mat frame)
     {
-        scale = (double)ComparedWidth / frame.Width;
+        rememberedSize = frame.Size();
         Small(frame, remembered);
         if (window.Size() != remembered.Size())
         {
@@ -45,20 +47,15 @@ internal sealed class CameraShift : IDisposable
     /// </summary>
     public FacePoint? Since(Mat frame)
     {
-        if (remembered.Empty() || Math.Abs((double)ComparedWidth / frame.Width - scale) > 1e-9)
+        if (remembered.Empty() || frame.Size() != rememberedSize)
         {
             return null;
         }
 
         using var now = new Mat();
         Small(frame, now);
-        if (now.Size() != remembered.Size())
-        {
-            return null;
-        }
-
         var shift = Cv2.PhaseCorrelate(remembered, now, window, out var response);
-        return response < MinResponse ? null : new FacePoint((float)(shift.X / scale), (float)(shift.Y / scale));
+        return response < MinResponse ? null : new FacePoint((float)(shift.X / Scale), (float)(shift.Y / Scale));
     }
 
     public void Dispose()
@@ -70,7 +67,7 @@ internal sealed class CameraShift : IDisposable
     private void Small(Mat frame, Mat small)
     {
         using var resized = new Mat();
-        Cv2.Resize(frame, resized, new Size(ComparedWidth, Math.Max(1, (int)Math.Round(frame.Height * scale))), interpolation: InterpolationFlags.Linear);
+        Cv2.Resize(frame, resized, new Size(ComparedWidth, Math.Max(1, (int)Math.Round(frame.Height * Scale))), interpolation: InterpolationFlags.Linear);
         using var gray = new Mat();
         Cv2.CvtColor(resized, gray, ColorConversionCodes.BGR2GRAY);
         gray.ConvertTo(small, MatType.CV_32F);

@@ -120,9 +120,9 @@ internal sealed class FaceTracks(PipelineOptions options)
     /// <summary>Whether the whole picture moved as the main face did, from its last box to <paramref name="moved"/>.</summary>
     private bool MovedWithCamera(FaceBox moved, Func<FacePoint?>? cameraShift)
     {
-        var last = Main!.Last.Box;
+        var (from, to) = (Centre(Main!.Last.Box), Centre(moved));
         return cameraShift?.Invoke() is { } shift
-            && float.Hypot(Centre(moved).X - Centre(last).X - shift.X, Centre(moved).Y - Centre(last).Y - shift.Y) <= CameraAgreementWidths * last.Width;
+            && float.Hypot(to.X - from.X - shift.X, to.Y - from.Y - shift.Y) <= CameraAgreementWidths * Main.Last.Box.Width;
     }
 
     private static float CentreDistance(FaceBox a, FaceBox b) => float.Hypot(Centre(a).X - Centre(b).X, Centre(a).Y - Centre(b).Y);
