@@ -49,14 +49,17 @@ internal sealed class FaceMotion : IDisposable
 
     private readonly List<MotionStep> steps = [];
     private readonly Dictionary<int, List<MotionStep>> stepsByTrack = [];
-    private readonly Dictionary<int, List<List<MotionStep>>> stretchesByTrack = [];
+    private readonly Dictionary<int, List<MotionStretch>> stretchesByTrack = [];
 
     // The same three images serve the whole video: the frame in gray, and the tracked scale of this frame and the last.
     private readonly Mat fullGray = new();
     private Mat current = new();
     private Mat previous = new();
     private bool chained;
-    private bool stretched;
+
+    // The stretch the face is followed in now, and whether this chain's last step was a break.
+    private MotionStretch? stretch;
+    private bool broken;
     private int chainTrack;
     private FaceBox previousFace;
     private double scale;
@@ -71,9 +74,9 @@ internal sealed class FaceMotion : IDisposable
     /// <summary>
     /// The steps of <paramref name="track"/> through which the face was followed, in stretches: a step where it could
     /// not be (its corners lost, as when another face takes its place at the same spot) belongs to none and ends the
-    /// stretch before it, and so does a gap that broke the chain.
+    /// stretch before it (a break, <see cref="MotionStretch.BetweenBreaks"/>), and so does a gap that broke the chain.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<MotionStep>> StretchesOf(int track) =>
+    public IReadOnlyList<MotionStretch> StretchesOf(int track) =>
         stretchesByTrack.TryGetValue(track, out var stretches) ? stretches : [];
 
     /// <summary>
@@ -96,6 +99,8 @@ internal sealed class FaceMotion : IDisposable
         if (!chained)
         {
             scale = Math.Min(1.0, TrackedFaceWidth / Math.Max(1.0, box.Width));
+            stretch = null;
+            broken = false;
         }
 
         Cv2.CvtColor(frame, fullGray, ColorConversionCodes.BGR2GRAY);
@@ -103,26 +108,32 @@ internal sealed class FaceMotion : IDisposable
             interpolation: InterpolationFlags.Linear);
 
         var scaled = new FaceBox((float)(box.X * scale), (float)(box.Y * scale), (float)(box.Width * scale), (float)(box.Height * scale));
-        if (chained && Step(previous, current, previousFace) is (var step, var followed))
+        if (chained)
         {
-            steps.Add(step);
-            (stepsByTrack.TryGetValue(track, out var taken) ? taken : stepsByTrack[track] = []).Add(step);
-            if (followed)
+            var measured = Step(previous, current, previousFace);
+            if (measured is { Step: var step })
             {
-                var stretches = stretchesByTrack.TryGetValue(track, out var open) ? open : stretchesByTrack[track] = [];
-                if (!stretched)
-                {
-                    stretches.Add([]);
-                }
-
-                stretches[^1].Add(step);
+                steps.Add(step);
+                (stepsByTrack.TryGetValue(track, out var taken) ? taken : stepsByTrack[track] = []).Add(step);
             }
 
-            stretched = followed;
-        }
-        else
-        {
-            stretched = false;
+            if (measured is { Followed: true, Step: var followedStep })
+            {
+                if (stretch is null)
+                {
+                    stretch = new MotionStretch(afterBreak: broken);
+                    (stretchesByTrack.TryGetValue(track, out var stretches) ? stretches : stretchesByTrack[track] = []).Add(stretch);
+                }
+
+                stretch.Add(followedStep);
+                broken = false;
+            }
+            else
+            {
+                stretch?.EndWithBreak();
+                stretch = null;
+                broken = true;
+            }
         }
 
         (previous, current) = (current, previous);

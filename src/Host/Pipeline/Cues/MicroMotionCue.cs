@@ -9,13 +9,21 @@ namespace Liveness.Host.Pipeline.Cues;
 /// homography, in face widths): one blink or word in the video is enough. Low is rigid. With fewer than five steps
 /// it is 0, no motion: a face that could not be followed long enough to see it move (a photo sent as frames seconds
 /// apart, each a track of its own) shows nothing live, and fails closed. Each stretch of five steps or more that was
-/// followed without a break must show <see cref="StretchShare"/> of it too: the measure is no more than any such
-/// stretch's own divided by that share. A print brought up over a live face at the same spot continues the face's
-/// track, but not its stretch (the tracker loses the corners), and the live seconds cannot lend it their motion.
+/// followed without a break, and each of two or more between two breaks, must show <see cref="StretchShare"/> of it
+/// too: the measure is no more than any such stretch's own divided by that share. A print brought up over a live face
+/// at the same spot continues the face's track, but not its stretch (the tracker loses the corners), and the live
+/// seconds cannot lend it their motion, not even when it is held there for under a second and taken away.
 /// </remarks>
 internal static class MicroMotionCue
 {
     private const int MinSteps = 5;
+
+    /// <summary>
+    /// A stretch between two breaks is judged from this many steps: something held over the face for a second or less
+    /// and taken away again, whose stretch is too short to be judged as the others are. One step alone cannot tell a
+    /// still moment from a rigid one. A live face's breaks come from moving fast, and so do its steps between them.
+    /// </summary>
+    private const int MinStepsBetweenBreaks = 2;
 
     /// <summary>
     /// The share of a face's motion that a stretch of it must show. A stretch is a second or two: the stillest live
@@ -25,10 +33,14 @@ internal static class MicroMotionCue
     internal const double StretchShare = 0.6;
 
     /// <summary>The measure of one face, from all its steps and its stretches of followed steps (<see cref="FaceMotion.StretchesOf"/>).</summary>
-    public static double Measure(IReadOnlyList<MotionStep> steps, IReadOnlyList<IReadOnlyList<MotionStep>> stretches) =>
+    public static double Measure(IReadOnlyList<MotionStep> steps, IReadOnlyList<MotionStretch> stretches) =>
         steps.Count < MinSteps
             ? 0
-            : stretches.Where(stretch => stretch.Count >= MinSteps).Select(stretch => Residual(stretch) / StretchShare).Append(Residual(steps)).Min();
+            : stretches
+                .Where(stretch => stretch.Steps.Count >= (stretch.BetweenBreaks ? MinStepsBetweenBreaks : MinSteps))
+                .Select(stretch => Residual(stretch.Steps) / StretchShare)
+                .Append(Residual(steps))
+                .Min();
 
     private static double Residual(IEnumerable<MotionStep> steps) => Quantile.Of(steps.Select(step => step.FaceResidual).ToArray(), 0.9);
 }
