@@ -23,9 +23,11 @@ internal sealed class FaceMotion : IDisposable
     private const int MinPoints = 8;
 
     /// <summary>
-    /// A face is followed through a step when at least this share of its corners fit the step's homography. Another
-    /// face in its place (a print brought up over it) leaves its corners matched to nothing; a live head turning
-    /// fast fits less too, which only ends a stretch of steps that are live anyway (<see cref="MicroMotionCue"/>).
+    /// A face is followed through a step when at least this share of the corners found on it fit the step's
+    /// homography: counted against all it had, not only those the optical flow claims to have found again, which
+    /// after a cut to another picture can be a handful that happen to agree. Another face in its place (a print
+    /// brought up over it) leaves its corners matched to nothing; a live head turning fast fits less too, which only
+    /// ends a stretch of steps that are live anyway (<see cref="MicroMotionCue"/>).
     /// </summary>
     private const double MinFollowedShare = 0.5;
 
@@ -151,8 +153,8 @@ internal sealed class FaceMotion : IDisposable
     }
 
     /// <summary>
-    /// One step, and whether the face was followed through it: at least <see cref="MinFollowedShare"/> of its corners
-    /// fit the step's homography. Null when it could not be measured (a face too small, too few corners found again).
+    /// One step, and whether the face was followed through it: at least <see cref="MinFollowedShare"/> of the corners
+    /// found on it fit the step's homography. Null when it could not be measured (a face too small, too few corners found again).
     /// </summary>
     private static (MotionStep Step, bool Followed)? Step(Mat before, Mat after, FaceBox face)
     {
@@ -167,7 +169,7 @@ internal sealed class FaceMotion : IDisposable
         var window = Expand(face, RingFactor + 0.4, before.Size());
         using var beforeWindow = new Mat(before, window);
         using var afterWindow = new Mat(after, window);
-        var (faceFrom, faceTo, ringFrom, ringTo) = Track(
+        var (found, faceFrom, faceTo, ringFrom, ringTo) = Track(
             beforeWindow, afterWindow, new FaceBox(face.X - window.X, face.Y - window.Y, face.Width, face.Height));
         if (faceFrom.Length < MinPoints)
         {
@@ -187,12 +189,12 @@ internal sealed class FaceMotion : IDisposable
         double? ringResidual = ringFrom.Length < MinPoints
             ? null
             : Quantile.Median(Distances(Project(homography, ringFrom), ringTo)) / width;
-        return (new MotionStep(motion, faceResidual, ringResidual), Cv2.CountNonZero(inliers) >= MinFollowedShare * faceFrom.Length);
+        return (new MotionStep(motion, faceResidual, ringResidual), Cv2.CountNonZero(inliers) >= MinFollowedShare * found);
     }
 
     /// <summary>Corners on the face and in the ring around it (not between the two), and where each went.</summary>
     /// <remarks>Each area gets its own search: a bezel's strong corners must not crowd out the face's weaker ones.</remarks>
-    private static (Point2f[] FaceFrom, Point2f[] FaceTo, Point2f[] RingFrom, Point2f[] RingTo) Track(Mat before, Mat after, FaceBox face)
+    private static (int Found, Point2f[] FaceFrom, Point2f[] FaceTo, Point2f[] RingFrom, Point2f[] RingTo) Track(Mat before, Mat after, FaceBox face)
     {
         var inner = Inner(face, before.Size());
         using var faceArea = new Mat(before, inner);
@@ -206,7 +208,7 @@ internal sealed class FaceMotion : IDisposable
         var corners = onFace.Concat(Cv2.GoodFeaturesToTrack(before, 80, 0.01, 3, ring, 3, false, 0.04)).ToArray();
         if (corners.Length < MinPoints)
         {
-            return ([], [], [], []);
+            return (onFace.Length, [], [], [], []);
         }
 
         var moved = Array.Empty<Point2f>();
@@ -214,6 +216,7 @@ internal sealed class FaceMotion : IDisposable
         var faceKept = Enumerable.Range(0, onFace.Length).Where(i => status[i] == 1).ToArray();
         var ringKept = Enumerable.Range(onFace.Length, corners.Length - onFace.Length).Where(i => status[i] == 1).ToArray();
         return (
+            onFace.Length,
             faceKept.Select(i => corners[i]).ToArray(), faceKept.Select(i => moved[i]).ToArray(),
             ringKept.Select(i => corners[i]).ToArray(), ringKept.Select(i => moved[i]).ToArray());
     }
