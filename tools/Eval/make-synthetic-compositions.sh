@@ -30,6 +30,10 @@
 #                                      again after it: the steps into and out of the print belong to no stretch
 #   print_flashed_over_face.mp4 spoof  the same print held over the face from 1.6 to 2.4 s only: too short a stretch to
 #                                      be judged as the others, but one between two breaks
+#   print_over_face_at_end.mp4  spoof  the same print brought up over the face for the last 0.8 s: a short stretch that
+#                                      a break begins and the video's end ends
+#   print_over_face_at_start.mp4 spoof the same print over the face for the first 0.8 s, then taken away: a short
+#                                      stretch that the video's start begins and a break ends
 #   print_still.mp4             spoof  a live frame (tdreal_621ea6c1 at 1 s) as a photo held perfectly still, 4 s
 #   print_bent.mp4              spoof  the same photo bent back and forth (a perspective that rocks), 4 s
 #   masked_print_moved.mp4      spoof  the same photo with a surgical mask drawn over the face's lower half, moved
@@ -97,6 +101,12 @@ ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
 ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
     "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='8+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='between(t,1.6,2.4)':shortest=1[v]" \
     -map "[v]" -t 3.7 "${encode[@]}" "$out/print_flashed_over_face.mp4"
+ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
+    "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='8+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='gte(t,2.9)':shortest=1[v]" \
+    -map "[v]" -t 3.7 "${encode[@]}" "$out/print_over_face_at_end.mp4"
+ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
+    "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='8+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='lte(t,0.8)':shortest=1[v]" \
+    -map "[v]" -t 3.7 "${encode[@]}" "$out/print_over_face_at_start.mp4"
 rm "$out/photo.png"
 
 # The phone fills x 180-370 of the 640x360 replay, its screen x 190-360; seen through a 270x360 window, then zoomed
@@ -130,6 +140,8 @@ print_swapped_in.mp4,spoof,print (synthetic photo brought up over a live face)
 print_over_face.mp4,spoof,print (synthetic photo brought up right over a live face)
 print_over_face_lowered.mp4,spoof,print (synthetic photo held over a live face, then lowered)
 print_flashed_over_face.mp4,spoof,print (synthetic photo held over a live face for under a second)
+print_over_face_at_end.mp4,spoof,print (synthetic photo brought up over a live face for the last second)
+print_over_face_at_start.mp4,spoof,print (synthetic photo over a live face for the first second, then taken away)
 replay_zoom_in.mp4,spoof,replay (synthetic phone held up then filmed until its screen fills the frame)
 replay_player_controls.mp4,spoof,replay (synthetic full-screen replay under a player's controls)
 live_zoom_in.mp4,live,none

@@ -67,22 +67,45 @@ public sealed class MotionCueTests
 
     /// <summary>
     /// A still stretch too short to be judged on its own, between two breaks (a print held over the face for under a
-    /// second and taken away), is judged from two steps; at the end of the video, or of one step, it is not. Live steps
-    /// between breaks (the stillest measured on the shared videos, 0.015-0.018) pass.
+    /// second and taken away), is judged from two steps; with no break beside it, or of one step, it is not. Live
+    /// steps between breaks (the stillest measured on the shared videos, 0.015-0.018) pass.
     /// </summary>
     [Fact]
     public void A_still_stretch_between_two_breaks_is_judged_from_two_steps()
     {
-        var live = Stretch(Enumerable.Repeat(new MotionStep(0.02, 0.05, 0.05), 8), betweenBreaks: false);
+        var live = Stretch(Enumerable.Repeat(new MotionStep(0.02, 0.05, 0.05), 8));
         var print = Enumerable.Repeat(new MotionStep(0.01, 0.0005, 0.0005), 3).ToArray();
-        var liveAfter = Stretch(Enumerable.Repeat(new MotionStep(0.02, 0.05, 0.05), 6), betweenBreaks: false);
+        var liveAfter = Stretch(Enumerable.Repeat(new MotionStep(0.02, 0.05, 0.05), 6));
 
-        Assert.True(Measure(live, Stretch(print, betweenBreaks: true), liveAfter) < Defaults.MicroMotion.Threshold / 2);
-        Assert.True(Measure(live, Stretch(print[..2], betweenBreaks: true), liveAfter) < Defaults.MicroMotion.Threshold / 2);
-        Assert.True(Measure(live, Stretch(print[..1], betweenBreaks: true), liveAfter) > Defaults.MicroMotion.Threshold * 2);
-        Assert.True(Measure(live, Stretch(print, betweenBreaks: false)) > Defaults.MicroMotion.Threshold * 2);
-        var quickTurn = Stretch([new MotionStep(0.05, 0.0177, 0.02), new MotionStep(0.05, 0.0154, 0.02)], betweenBreaks: true);
+        Assert.True(Measure(live, Stretch(print, afterBreak: true, beforeBreak: true), liveAfter) < Defaults.MicroMotion.Threshold / 2);
+        Assert.True(Measure(live, Stretch(print[..2], afterBreak: true, beforeBreak: true), liveAfter) < Defaults.MicroMotion.Threshold / 2);
+        Assert.True(Measure(live, Stretch(print[..1], afterBreak: true, beforeBreak: true), liveAfter) > Defaults.MicroMotion.Threshold * 2);
+        Assert.True(Measure(live, Stretch(print)) > Defaults.MicroMotion.Threshold * 2);
+        var quickTurn = Stretch([new MotionStep(0.05, 0.0177, 0.02), new MotionStep(0.05, 0.0154, 0.02)], afterBreak: true, beforeBreak: true);
         Assert.True(Measure(live, quickTurn, liveAfter) > Defaults.MicroMotion.Threshold * 2);
+    }
+
+    /// <summary>
+    /// A short stretch with a break on one side only (a print shown over the face for the video's first or last
+    /// second) is judged from two steps at <see cref="MicroMotionCue.ShortStretchShare"/>: a print's (0.0007 at most
+    /// measured) is rejected, the stillest live face's next to a break (0.0025) passes, which the bar of a longer
+    /// stretch would nearly reject. One step is not judged.
+    /// </summary>
+    [Fact]
+    public void A_short_stretch_next_to_one_break_is_judged_at_a_lower_bar()
+    {
+        var live = Stretch(Enumerable.Repeat(new MotionStep(0.02, 0.05, 0.05), 10));
+        var print = Stretch(Enumerable.Repeat(new MotionStep(0.01, 0.0006, 0.0006), 2), afterBreak: true);
+        var stillLive = Stretch(Enumerable.Repeat(new MotionStep(0.01, 0.0025, 0.0025), 2), afterBreak: true);
+
+        Assert.Equal(0.0006 / MicroMotionCue.ShortStretchShare, Measure(live, print), 9);
+        Assert.True(Measure(live, print) < Defaults.MicroMotion.Threshold / 1.5);
+        Assert.True(Measure(live, stillLive) > Defaults.MicroMotion.Threshold * 1.5);
+        Assert.True(Measure(live, Stretch(print.Steps.Take(1), afterBreak: true)) > Defaults.MicroMotion.Threshold * 2);
+        Assert.True(stillLive.Steps[0].FaceResidual / MicroMotionCue.StretchShare < Defaults.MicroMotion.Threshold * 1.1);
+        var printFirst = Stretch(print.Steps, beforeBreak: true);
+        Assert.Equal(0.0006 / MicroMotionCue.ShortStretchShare, Measure(printFirst, live), 9);
+        Assert.True(Measure(Stretch(stillLive.Steps, beforeBreak: true), live) > Defaults.MicroMotion.Threshold * 1.5);
     }
 
     /// <summary>
@@ -108,6 +131,8 @@ public sealed class MotionCueTests
         var stretches = motion.StretchesOf(1);
         Assert.Equal([2, 2, frames.Count - 9], stretches.Select(stretch => stretch.Steps.Count));
         Assert.Equal([false, true, false], stretches.Select(stretch => stretch.BetweenBreaks));
+        Assert.Equal([false, true, true], stretches.Select(stretch => stretch.AfterBreak));
+        Assert.Equal([true, true, false], stretches.Select(stretch => stretch.BeforeBreak));
         frames.ForEach(frame => frame.Image.Dispose());
     }
 
@@ -215,22 +240,26 @@ public sealed class MotionCueTests
         frames.ForEach(frame => frame.Image.Dispose());
     }
 
-    /// <summary>The cue's measure of one face whose steps came in these stretches, each ended by the end of its chain.</summary>
+    /// <summary>The cue's measure of one face whose steps came in these stretches, each a chain of its own.</summary>
     private static double Measure(params IReadOnlyList<MotionStep>[] stretches) =>
-        Measure([.. stretches.Select(stretch => Stretch(stretch, betweenBreaks: false))]);
+        Measure([.. stretches.Select(stretch => Stretch(stretch))]);
 
     private static double Measure(params MotionStretch[] stretches) =>
         MicroMotionCue.Measure([.. stretches.SelectMany(stretch => stretch.Steps)], stretches);
 
-    private static MotionStretch Stretch(IEnumerable<MotionStep> steps, bool betweenBreaks)
+    private static MotionStretch Stretch(IEnumerable<MotionStep> steps, bool afterBreak = false, bool beforeBreak = false)
     {
-        var stretch = new MotionStretch(afterBreak: betweenBreaks);
+        var stretch = new MotionStretch(afterBreak);
         foreach (var step in steps)
         {
             stretch.Add(step);
         }
 
-        stretch.EndWithBreak();
+        if (beforeBreak)
+        {
+            stretch.EndWithBreak();
+        }
+
         return stretch;
     }
 
