@@ -88,25 +88,19 @@ for y in 280 308 336; do mask+=",drawbox=x=195:y=$y:w=252:h=3:color=0x7AA6C8:t=f
 mask+=",drawbox=x=158:y=256:w=38:h=3:color=white:t=fill,drawbox=x=446:y=256:w=40:h=3:color=white:t=fill,drawbox=x=162:y=352:w=34:h=3:color=white:t=fill"
 ff -loop 1 -i "$out/photo.png" -vf "$mask,scale=704:528,crop=640:480:x='32+24*sin(t*1.5)':y='24+16*sin(t*1.1)'" \
     -t 4 "${encode[@]}" "$out/masked_print_moved.mp4"
-# The paper is the photo padded with white to twice its width, scaled so that its face is as wide as the user's.
-ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
-    "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='-395+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='gte(t,1.8)':shortest=1[v]" \
-    -map "[v]" -t 3.7 "${encode[@]}" "$out/print_swapped_in.mp4"
-ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
-    "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='8+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='gte(t,1.8)':shortest=1[v]" \
-    -map "[v]" -t 3.7 "${encode[@]}" "$out/print_over_face.mp4"
-ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
-    "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='8+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='between(t,1.2,2.9)':shortest=1[v]" \
-    -map "[v]" -t 3.7 "${encode[@]}" "$out/print_over_face_lowered.mp4"
-ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
-    "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='8+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='between(t,1.6,2.4)':shortest=1[v]" \
-    -map "[v]" -t 3.7 "${encode[@]}" "$out/print_flashed_over_face.mp4"
-ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
-    "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='8+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='gte(t,2.9)':shortest=1[v]" \
-    -map "[v]" -t 3.7 "${encode[@]}" "$out/print_over_face_at_end.mp4"
-ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
-    "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='8+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='lte(t,0.8)':shortest=1[v]" \
-    -map "[v]" -t 3.7 "${encode[@]}" "$out/print_over_face_at_start.mp4"
+# The paper is the photo padded with white to twice its width, scaled so that its face is as wide as the user's,
+# held at x (-395: beside the user's face; 8: right over it) while the enable expression holds.
+print_over_live() {
+    ff -i "$live" -loop 1 -i "$out/photo.png" -filter_complex \
+        "[0:v]trim=end=3.7,setpts=PTS-STARTPTS,scale=1404:936,crop=1080:720:0:108,setsar=1[bg];[1:v]pad=1280:480:0:0:white,scale=2688:1008,setsar=1[paper];[bg][paper]overlay=x='$1+6*sin(t*1.5)':y='-88+4*sin(t*1.1)':enable='$2':shortest=1[v]" \
+        -map "[v]" -t 3.7 "${encode[@]}" "$out/$3"
+}
+print_over_live -395 'gte(t,1.8)' print_swapped_in.mp4
+print_over_live 8 'gte(t,1.8)' print_over_face.mp4
+print_over_live 8 'between(t,1.2,2.9)' print_over_face_lowered.mp4
+print_over_live 8 'between(t,1.6,2.4)' print_flashed_over_face.mp4
+print_over_live 8 'gte(t,2.9)' print_over_face_at_end.mp4
+print_over_live 8 'lte(t,0.8)' print_over_face_at_start.mp4
 rm "$out/photo.png"
 
 # The phone fills x 180-370 of the 640x360 replay, its screen x 190-360; seen through a 270x360 window, then zoomed

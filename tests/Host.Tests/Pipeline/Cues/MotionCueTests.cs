@@ -118,14 +118,7 @@ public sealed class MotionCueTests
     public void Steps_between_two_lost_frames_are_a_stretch_between_breaks()
     {
         var frames = Frames(deform: true);
-        using var other = Cv2.ImRead(SharedFiles.Sample("frames/vid_tranvanluyt220_real_f0.png"));
-        using var otherSized = new Mat();
-        Cv2.Resize(other, otherSized, new Size(640, 480));
-        using var motion = new FaceMotion();
-        for (var i = 0; i < frames.Count; i++)
-        {
-            motion.Observe(i is 3 or 7 ? otherSized : frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face);
-        }
+        using var motion = TrackWithOtherPictureAt(frames, 3, 7);
 
         // Steps 0-1 and 1-2; 4-5 and 5-6 between the two other pictures; 8-9 to the end.
         var stretches = motion.StretchesOf(1);
@@ -144,14 +137,7 @@ public sealed class MotionCueTests
     public void A_step_whose_corners_are_lost_starts_a_new_stretch()
     {
         var frames = Frames(deform: true);
-        using var other = Cv2.ImRead(SharedFiles.Sample("frames/vid_tranvanluyt220_real_f0.png"));
-        using var otherSized = new Mat();
-        Cv2.Resize(other, otherSized, new Size(640, 480));
-        using var motion = new FaceMotion();
-        for (var i = 0; i < frames.Count; i++)
-        {
-            motion.Observe(i == 6 ? otherSized : frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face);
-        }
+        using var motion = TrackWithOtherPictureAt(frames, 6);
 
         // Steps 0-1 to 4-5, then 7-8 to 10-11: the two into and out of the other picture belong to no stretch.
         var stretches = motion.StretchesOf(1);
@@ -261,6 +247,21 @@ public sealed class MotionCueTests
         }
 
         return stretch;
+    }
+
+    /// <summary>The frames tracked as track 1, each a step apart, with another picture in place of those at <paramref name="others"/>.</summary>
+    private static FaceMotion TrackWithOtherPictureAt(IReadOnlyList<(Mat Image, FaceBox Face)> frames, params int[] others)
+    {
+        using var other = Cv2.ImRead(SharedFiles.Sample("frames/vid_tranvanluyt220_real_f0.png"));
+        using var otherSized = new Mat();
+        Cv2.Resize(other, otherSized, new Size(640, 480));
+        var motion = new FaceMotion();
+        for (var i = 0; i < frames.Count; i++)
+        {
+            motion.Observe(others.Contains(i) ? otherSized : frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face);
+        }
+
+        return motion;
     }
 
     private static List<MotionStep> Track(IReadOnlyList<(Mat Image, FaceBox Face)> frames)
