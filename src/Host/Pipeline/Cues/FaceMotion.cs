@@ -76,7 +76,7 @@ internal sealed class FaceMotion : IDisposable
     /// <summary>
     /// The steps of <paramref name="track"/> through which the face was followed, in stretches: a step where it could
     /// not be (its corners lost, as when another face takes its place at the same spot) belongs to none and ends the
-    /// stretch before it (a break, <see cref="MotionStretch.BetweenBreaks"/>), and so does a gap that broke the chain.
+    /// stretch before it (a break, <see cref="MotionStretch.BeforeBreak"/>), and so does a gap that broke the chain.
     /// </summary>
     public IReadOnlyList<MotionStretch> StretchesOf(int track) =>
         stretchesByTrack.TryGetValue(track, out var stretches) ? stretches : [];

@@ -56,10 +56,14 @@ internal static class MicroMotionCue
                 .Min();
 
     /// <summary>The share of the face's motion a stretch must show; 0 when it is too short to be judged.</summary>
-    private static double ShareOf(MotionStretch stretch) =>
-        stretch.Steps.Count >= MinSteps || (stretch.BetweenBreaks && stretch.Steps.Count >= MinStepsNextToBreak) ? StretchShare
-        : (stretch.AfterBreak || stretch.BeforeBreak) && stretch.Steps.Count >= MinStepsNextToBreak ? ShortStretchShare
-        : 0;
+    private static double ShareOf(MotionStretch stretch) => stretch.Steps.Count switch
+    {
+        >= MinSteps => StretchShare,
+        < MinStepsNextToBreak => 0,
+        _ when stretch.BetweenBreaks => StretchShare,
+        _ when stretch.AfterBreak || stretch.BeforeBreak => ShortStretchShare,
+        _ => 0,
+    };
 
     private static double Residual(IEnumerable<MotionStep> steps) => Quantile.Of(steps.Select(step => step.FaceResidual).ToArray(), 0.9);
 }
