@@ -34,9 +34,9 @@ internal static class ScoresCsv
         }
     }
 
-    /// <summary>Each judged face's classifier scores over time: <c>face 1: 0.0=0.9975 0.5=0.9981 ...; face 2: ...</c>.</summary>
+    /// <summary>Each judged face's classifier scores over time, a <c>|</c> at each motion break: <c>face 1: 0.0=0.9975 0.5=0.9981 | 2.6=0.0001 ...; face 2: ...</c>.</summary>
     private static string FrameScores(DecisionDetails? details) => details is null ? "" : string.Join("; ", details.Faces.Select(face =>
-        string.Create(CultureInfo.InvariantCulture, $"face {face.Track}: {string.Join(' ', face.Frames.Select(frame => string.Create(CultureInfo.InvariantCulture, $"{frame.Seconds:0.0}={frame.Score:0.0000}")))}")));
+        string.Create(CultureInfo.InvariantCulture, $"face {face.Track}: {face.Timeline()}")));
 
     /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
     private static string Quote(string field) =>

@@ -34,6 +34,7 @@ runs=(
     "default fusion|"
     "default, aggregation before issue 12 (median of the 5 best frames)|$best_frames"
     "default, median over time instead of the first quartile|--Fusion:ClassifierQuantile=0.5"
+    "default, stretches between the times a face was found again not judged|--Fusion:ClassifierStretchShare=0"
     "default, main face only (a face must be as wide as the largest)|--Pipeline:TrackedFaceShare=1"
     "default without device in view|--Fusion:DeviceInView:Weight=0"
     "default without glare|--Fusion:Glare:Weight=0"

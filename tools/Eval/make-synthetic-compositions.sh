@@ -34,6 +34,11 @@
 #                                      a break begins and the video's end ends
 #   print_over_face_at_start.mp4 spoof the same print over the face for the first 0.8 s, then taken away: a short
 #                                      stretch that the video's start begins and a break ends
+#   phone_over_face_at_end.mp4  spoof  the phone of phone_beside_then_over.mp4 held right over the live face (lestari15_real,
+#                                      3.7 s) for the last 0.8 s: less than a quarter of the face's time, and on its
+#                                      track (the phone's face overlaps where the user's was)
+#   phone_over_face_at_start.mp4 spoof the same phone over the face for the first 0.8 s, then taken away
+#   phone_flashed_over_face.mp4 spoof  the same phone over the face from 1.5 to 2.3 s only
 #   print_still.mp4             spoof  a live frame (tdreal_621ea6c1 at 1 s) as a photo held perfectly still, 4 s
 #   print_bent.mp4              spoof  the same photo bent back and forth (a perspective that rocks), 4 s
 #   masked_print_moved.mp4      spoof  the same photo with a surgical mask drawn over the face's lower half, moved
@@ -62,6 +67,16 @@ ff() { ffmpeg -nostdin -hide_banner -loglevel error -y "$@"; }
 ff -stream_loop 1 -i "$live" -i "$replay" -filter_complex \
     "[0:v]setsar=1[bg];[1:v]scale=360:-2,pad=iw+24:ih+40:12:20:black,setsar=1[phone];[bg][phone]overlay=x='if(lt(t,2.5),690,if(lt(t,3.5),690-(t-2.5)*360,330))':y=20[v]" \
     -map "[v]" -t 6 "${encode[@]}" "$out/phone_beside_then_over.mp4"
+
+# The same phone right over the live face while the enable expression holds.
+phone_over_live() {
+    ff -i "$live" -i "$replay" -filter_complex \
+        "[0:v]setsar=1[bg];[1:v]scale=360:-2,pad=iw+24:ih+40:12:20:black,setsar=1[phone];[bg][phone]overlay=x=330:y=20:enable='$1'[v]" \
+        -map "[v]" -t 3.7 "${encode[@]}" "$out/$2"
+}
+phone_over_live 'gte(t,2.9)' phone_over_face_at_end.mp4
+phone_over_live 'lte(t,0.8)' phone_over_face_at_start.mp4
+phone_over_live 'between(t,1.5,2.3)' phone_flashed_over_face.mp4
 
 ff -i "$live" -vf "scale=640:426,setsar=1,pad=640:640:0:107:black" "${encode[@]}" "$out/letterboxed_live.mp4"
 
@@ -123,6 +138,9 @@ ff -stream_loop 1 -i "$live" -vf \
 cat > "$out/manifest.csv" <<'CSV'
 file,label,attack_type
 phone_beside_then_over.mp4,spoof,replay (synthetic phone beside then over a live face)
+phone_over_face_at_end.mp4,spoof,replay (synthetic phone held over a live face for the last second)
+phone_over_face_at_start.mp4,spoof,replay (synthetic phone over a live face for the first second, then taken away)
+phone_flashed_over_face.mp4,spoof,replay (synthetic phone held over a live face for under a second)
 letterboxed_live.mp4,live,none
 poster_behind_live.mp4,live,none
 face_beside_live_hidden.mp4,live,none

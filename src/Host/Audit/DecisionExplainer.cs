@@ -32,7 +32,10 @@ internal sealed class DecisionExplainer(IOptions<PipelineOptions> pipelineOption
         var beforeCues = BeforeCues(details);
         var judged = details.Faces.MinBy(face => face.Score)!;
         var which = details.Faces.Count > 1 ? DecisionReason.Invariant($"face {judged.Track}, the least live of {details.Faces.Count} judged faces,") : "the face";
-        var frames = DecisionReason.Invariant($"{judged.Frames.Count} classified frame{(judged.Frames.Count == 1 ? "" : "s")}");
+        var frames = judged.Stretch is { } stretch
+            ? DecisionReason.Invariant(
+                $"{Frames(stretch.Frames)} from {stretch.FromSeconds:0.0} s to {stretch.ToSeconds:0.0} s, a stretch between the times it was found again, the most live {stretch.MostLive:0.####}")
+            : Frames(judged.Frames.Count);
         var classifierPasses = pipeline.Passes(beforeCues);
         var classifier = new DecisionReason(DecisionReason.Classifier, classifierPasses
             ? DecisionReason.Invariant($"the classifier found {which} live: {details.Classifier:0.####} over {frames}, {beforeCues:0.####} calibrated")
@@ -49,6 +52,8 @@ internal sealed class DecisionExplainer(IOptions<PipelineOptions> pipelineOption
         // are stood for by the one that took off most.
         return cues.Count > 0 ? cues : [DecisionReason.Of(details.Cues.MaxBy(cue => cue.Penalty))];
     }
+
+    private static string Frames(int count) => DecisionReason.Invariant($"{count} classified frame{(count == 1 ? "" : "s")}");
 
     private DecisionReason ShortTime(RequestTrace trace) => new(DecisionReason.ShortTime,
         trace.FaceSeconds is { } seen && seen >= pipeline.MinFaceSeconds

@@ -63,13 +63,25 @@ internal sealed record ResponseDetails(
 
     public sealed record ClassifierReading(
         [property: JsonPropertyName("score"), Description("The least live judged face's score, uncalibrated.")] double Score,
-        [property: JsonPropertyName("quantile"), Description("Each face scores this quantile of its frame scores (Fusion:ClassifierQuantile).")] double Quantile,
+        [property: JsonPropertyName("quantile"), Description("Each face scores this quantile of its frame scores (Fusion:ClassifierQuantile), or its stretch's lower score.")] double Quantile,
         [property: JsonPropertyName("faces")] IReadOnlyList<JudgedFace> Faces);
 
     public sealed record JudgedFace(
         [property: JsonPropertyName("track")] int Track,
         [property: JsonPropertyName("score")] double Score,
-        [property: JsonPropertyName("frames")] IReadOnlyList<FrameScore> Frames);
+        [property: JsonPropertyName("frames")] IReadOnlyList<FrameScore> Frames,
+        [property: JsonPropertyName("found_again"), Description("Where the face was found again after its motion broke or it was out of view, each beginning a stretch of its time; a score where that frame was classified.")] IReadOnlyList<FoundAgain> FoundAgain,
+        [property: JsonPropertyName("stretch"), Description("The stretch that scored the face, when one scored lower than the quantile: its most live frame divided by Fusion:ClassifierStretchShare.")] Stretch? Stretch);
+
+    public sealed record FoundAgain(
+        [property: JsonPropertyName("seconds")] double Seconds,
+        [property: JsonPropertyName("score")] double? Score);
+
+    public sealed record Stretch(
+        [property: JsonPropertyName("from_seconds")] double FromSeconds,
+        [property: JsonPropertyName("to_seconds")] double ToSeconds,
+        [property: JsonPropertyName("frames")] int Frames,
+        [property: JsonPropertyName("most_live")] double MostLive);
 
     public sealed record FrameScore(
         [property: JsonPropertyName("seconds")] double Seconds,
@@ -93,7 +105,14 @@ internal sealed record ResponseDetails(
             VideoOf(trace),
             FacesOf(trace),
             judged is null ? null : new ClassifierReading(Round(judged.Classifier), quantile, [.. judged.Faces.Select(face => new JudgedFace(
-                face.Track, Round(face.Score), [.. face.Frames.Select(frame => new FrameScore(Math.Round(frame.Seconds, 3), Round(frame.Score)))]))]),
+                face.Track,
+                Round(face.Score),
+                [.. face.Frames.Select(frame => new FrameScore(Math.Round(frame.Seconds, 3), Round(frame.Score)))],
+                [.. face.FoundAgain.Select(seconds => new FoundAgain(
+                    Math.Round(seconds, 3), face.FoundAgainFrames.Where(frame => Math.Abs(frame.Seconds - seconds) < 1e-6).Select(frame => (double?)Round(frame.Score)).FirstOrDefault()))],
+                face.Stretch is { } stretch
+                    ? new Stretch(Math.Round(stretch.FromSeconds, 3), Math.Round(stretch.ToSeconds, 3), stretch.Frames, Round(stretch.MostLive))
+                    : null))]),
             judged is null ? null : [.. judged.Cues.Select(cue => new Cue(cue.Cue, Round(cue.Measure), cue.Threshold, cue.Weight, Round(cue.Evidence), Round(cue.Penalty)))],
             judged is null ? null : Round(explainer.BeforeCues(judged)),
             judged is null ? null : Round(decision.Score),

@@ -56,7 +56,7 @@ internal sealed partial class LivenessPipeline(
         using var motion = MotionCues.Wanted(fusion) ? new FaceMotion() : null;
         var tracks = new FaceTracks(options);
         var devices = new FrameCoverage(options.SceneSeconds, options.SceneFrames);
-        var (videoSeconds, faceSeconds) = await FollowFaceAsync(sampled, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
+        var (videoSeconds, faceSeconds, foundAgainFrames) = await FollowFaceAsync(sampled, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
         LivenessMetrics.VideoSeconds.Observe(videoSeconds);
         request.Trace.Followed(videoSeconds, faceSeconds, sampled.FrameSize, tracks.All);
 
@@ -76,7 +76,7 @@ internal sealed partial class LivenessPipeline(
             return new LivenessDecision(LivenessStatus.ShortTime, 0, serving.Label);
         }
 
-        var details = stages.Time(Stage.Classify, () => Judge(tracks, devices, shortlist, motion, serving));
+        var details = stages.Time(Stage.Classify, () => Judge(tracks, devices, shortlist, motion, foundAgainFrames, serving));
         var decision = options.Passes(details.Score)
             ? stages.Time(Stage.Encode, () => Accept(details.Score, shortlist.Frames[0], request, serving))
             : new LivenessDecision(LivenessStatus.Hack, details.Score, serving.Label);
@@ -132,15 +132,18 @@ internal sealed partial class LivenessPipeline(
     /// <summary>
     /// Decodes the whole video (in its own process, a few frames ahead), detects on sampled frames, follows every face
     /// large enough to matter, classifies each over the time it is seen and shortlists the main face's best frames;
-    /// beside it, on a second thread, follows the main face's motion and looks for a device holding a face on a few
-    /// frames (<see cref="MotionAndSceneLane"/>).
+    /// beside it, on a second thread, follows the main face's motion, classifies it where it was found again, and looks
+    /// for a device holding a face on a few frames (<see cref="MotionAndSceneLane"/>).
     /// </summary>
-    private async Task<(double VideoSeconds, double FaceSeconds)> FollowFaceAsync(
+    private async Task<(double VideoSeconds, double FaceSeconds, IReadOnlyList<(int Track, FrameScore Frame)> FoundAgainFrames)> FollowFaceAsync(
         SampledVideo sampled, ServingBackends serving, FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion,
         StageTimer stages, CancellationToken cancellationToken)
     {
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
-        await using var lane = new MotionAndSceneLane(motion, devices, SceneDetection(serving), stages, cancellationToken);
+        // The frames a face was found again in count only for the stretches they begin.
+        var foundAgain = fusion.ClassifierStretchShare > 0 ? options.FoundAgainFrames : 0;
+        await using var lane = new MotionAndSceneLane(
+            motion, (image, face) => Classify(serving, image, [face])[0], foundAgain, devices, SceneDetection(serving), stages, cancellationToken);
         // Only the motion cues ask whether a face that jumped moved with the camera.
         using var camera = motion is null ? null : new CameraShift();
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
@@ -167,7 +170,7 @@ internal sealed partial class LivenessPipeline(
 
         await lane.CompleteAsync();
         stages.Add(Stage.Decode, decoder.DecodeTime);
-        return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds));
+        return (sampled.DurationSeconds, tracks.VisibleSeconds(sampled.DurationSeconds), lane.FoundAgainFrames);
     }
 
     /// <summary>The scene detector as a frame or the lane calls it, its inference counted and failing as the contract says; null when none serves or its cue is off.</summary>
@@ -211,9 +214,11 @@ internal sealed partial class LivenessPipeline(
     /// the least live of them, and fuses it with the cues of the main face's best frames and of the motion of each face
     /// that was the main one.
     /// </summary>
-    private DecisionDetails Judge(FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion, ServingBackends serving)
+    private DecisionDetails Judge(
+        FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion, IReadOnlyList<(int Track, FrameScore Frame)> foundAgainFrames,
+        ServingBackends serving)
     {
-        var (judged, faces) = JudgedFaces(tracks, shortlist, serving);
+        var (judged, faces) = JudgedFaces(tracks, shortlist, motion, foundAgainFrames, serving);
         var classifier = faces.Min(face => face.Score);
         (FaceMotion, int[][])? moving = motion is null ? null : (motion, MainFaces(tracks, judged));
         var cues = ReadCues(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), moving, devices.Scores);
@@ -243,23 +248,30 @@ internal sealed partial class LivenessPipeline(
 
     /// <summary>
     /// The tracks judged and their classifier scores over time: with coverage, every track classified that was the main
-    /// face or has enough frames of its own; without it (<c>Pipeline:CoverageSeconds</c> 0, the pipeline before issue
-    /// 12), the main face by its best frames, classified now.
+    /// face or has enough frames of its own, with the times it was found again and the frames it was found again in
+    /// (<see cref="TemporalScore"/>); without it (<c>Pipeline:CoverageSeconds</c> 0, the pipeline
+    /// before issue 12), the main face by its best frames, classified now.
     /// </summary>
-    private (FaceTrack[] Tracks, JudgedFace[] Faces) JudgedFaces(FaceTracks tracks, FrameShortlist shortlist, ServingBackends serving)
+    private (FaceTrack[] Tracks, JudgedFace[] Faces) JudgedFaces(
+        FaceTracks tracks, FrameShortlist shortlist, FaceMotion? motion, IReadOnlyList<(int Track, FrameScore Frame)> foundAgainFrames, ServingBackends serving)
     {
         if (options.CoverageSeconds > 0)
         {
             var covered = tracks.All
                 .Where(track => track.Coverage.Scores.Count > 0 && (track.WasMain || track.Coverage.Scores.Count >= options.JudgedFaceFrames))
                 .ToArray();
-            return (covered, [.. covered.Select(track => JudgedFace.Of(track.Id, track.Coverage.Scores, fusion.ClassifierQuantile))]);
+            return (covered, [.. covered.Select(track => JudgedFace.Of(
+                track.Id,
+                track.Coverage.Scores,
+                motion?.FoundAgainOf(track.Id) ?? [],
+                [.. foundAgainFrames.Where(frame => frame.Track == track.Id).Select(frame => frame.Frame)],
+                fusion))]);
         }
 
         var best = shortlist.Frames.OrderBy(frame => frame.Seconds)
             .Select(frame => new FrameScore(frame.Seconds, Classify(serving, frame.Image, [frame.Face.Box])[0]))
             .ToArray();
-        return ([.. tracks.All.Where(track => track.WasMain)], [JudgedFace.Of(tracks.Main?.Id ?? 0, best, fusion.ClassifierQuantile)]);
+        return ([.. tracks.All.Where(track => track.WasMain)], [JudgedFace.Of(tracks.Main?.Id ?? 0, best, [], [], fusion)]);
     }
 
     /// <summary>

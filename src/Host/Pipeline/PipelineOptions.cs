@@ -55,6 +55,13 @@ public sealed class PipelineOptions
     [Range(1, 64)]
     public int SceneFrames { get; set; } = 3;
 
+    /// <summary>
+    /// At most this many frames in which the main face was found again after a motion break or a gap (another picture
+    /// may have taken its place) are classified, on the request's second thread; later ones still end stretches.
+    /// </summary>
+    [Range(0, 100)]
+    public int FoundAgainFrames { get; set; } = 10;
+
     /// <summary>A face that was never the main one is judged once this many of its frames are classified (about a second and a half).</summary>
     [Range(1, 256)]
     public int JudgedFaceFrames { get; set; } = 3;

@@ -101,13 +101,16 @@ public sealed class DecisionTests(ServerFixture fixture)
     /// Re-pinned when micro-motion came to be read per main face and to fail closed: the print EclpsoftJerry_PRUEBA1
     /// 0.191 -> 0.000002. It has three tracks; one that was the main face for a moment has under five steps of its
     /// own, so it shows no motion (its steps used to be pooled with the others'). Every other video within 0.001.
+    /// Re-pinned when the stretches between the times a face was found again came to be judged (TemporalScore): the
+    /// replay trainingdata_628befdf 0.0041 -> 0.0001 (the frames it was found again in at 1.6 and 1.8 s, the phone's
+    /// bezel in view, each a stretch of its own, read 0.0000); every other video within 0.001.
     /// </remarks>
     [Theory]
     [InlineData("videos/debian_forensics_webcam.mp4", 0.9695)]
     [InlineData("videos/debian_kphotoalbum_movie.avi", 0.9936)]
     [InlineData("videos/lestari15_real.mp4", 0.9852)]
     [InlineData("videos/lestari15_fake.mp4", 0.0)]
-    [InlineData("videos/trainingdata_628befdf.mp4", 0.0041)]
+    [InlineData("videos/trainingdata_628befdf.mp4", 0.0001)]
     [InlineData("videos/trainingdata_630b66fa.mp4", 0.0063)]
     [InlineData("videos/tranvanluyt2203_real.mp4", 0.8753)]
     [InlineData("videos/tranvanluyt2203_fake.mp4", 0.0003)]

@@ -102,6 +102,25 @@ public sealed class ReturnDetailsTests(ServerFixture fixture)
     }
 
     /// <summary>
+    /// Synthetic (<see cref="Pipeline.SyntheticCompositions"/>): a replay on a phone held over a live face for the last
+    /// 0.8 s. The details show where the face was found again, that frame's score, and the stretch after it that decided.
+    /// </summary>
+    [Fact]
+    public async Task A_replay_over_the_face_for_the_last_second_is_explained_by_its_stretch()
+    {
+        var (answer, details) = await DetailsAsync(File.ReadAllBytes(Pipeline.SyntheticCompositions.File("phone_over_face_at_end.mp4")));
+
+        Assert.Equal("hack", answer.GetProperty("liveness_status").GetString());
+        var face = Assert.Single(details.GetProperty("classifier").GetProperty("faces").EnumerateArray());
+        var stretch = face.GetProperty("stretch");
+        Assert.InRange(stretch.GetProperty("from_seconds").GetDouble(), 2.9, 3.3);
+        Assert.True(stretch.GetProperty("most_live").GetDouble() < 0.01);
+        Assert.Contains(face.GetProperty("found_again").EnumerateArray(), found =>
+            found.GetProperty("seconds").GetDouble() == stretch.GetProperty("from_seconds").GetDouble() && found.GetProperty("score").GetDouble() < 0.01);
+        Assert.Contains("a stretch between the times it was found again", details.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A synthetic print (<see cref="TestVideos.StillPhotoMovedByHand"/>) that the classifier takes for live and the face's motion
     /// rejects: the reasons name the motion, not the classifier (MetricsTests counts it under the motion cues).
     /// </summary>

@@ -47,6 +47,27 @@ public sealed class CompositionDecisionTests(ServerFixture fixture)
         Assert.Contains(details.Cues, cue => cue.Cue == "device_in_view" && cue.Measure > 0.06);
     }
 
+    /// <summary>
+    /// Synthetic: the same phone held right over the live face for the video's last 0.8 s, for its first 0.8 s, or
+    /// from 1.5 to 2.3 s, on the user's track. Less than a quarter of the face's time, the first quartile of its
+    /// frames spread over time passed them (at 0.985, 0.625 and 0.793); the face is found again where the phone
+    /// comes or goes, and the stretch between is all the phone's.
+    /// </summary>
+    [Theory]
+    [InlineData("phone_over_face_at_end.mp4")]
+    [InlineData("phone_over_face_at_start.mp4")]
+    [InlineData("phone_flashed_over_face.mp4")]
+    public async Task A_phone_held_over_a_live_face_for_a_second_is_an_attack(string name)
+    {
+        var (status, details) = await DecideAsync(name);
+
+        Assert.Equal("hack", status);
+        var face = Assert.Single(details!.Faces);
+        Assert.NotEmpty(face.FoundAgain);
+        Assert.True(face.Stretch is { MostLive: < 0.01 }, details.ToString());
+        Assert.Contains(face.Frames, frame => frame.Score > 0.9);
+    }
+
     /// <summary>Synthetic: a live clip with black bars above and below (it used to be close to rejected).</summary>
     [Fact]
     public async Task A_letterboxed_live_person_passes()

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Liveness.Host.Tests.Pipeline;
 
 /// <summary>
-/// The synthetic compositions of tools/Eval/make-synthetic-compositions.sh (a phone beside and over a live face, a
+/// The synthetic compositions of tools/Eval/make-synthetic-compositions.sh (a phone beside and over a live face, or
+/// over it for its first or last second or one between, a
 /// letterboxed live clip, a small poster behind a live person, a live face hidden for a moment or jolted, a print held
 /// still, one bent, one of a masked face and ones brought up over a live face, for good, for a moment, or for the first
 /// or last second, a phone filmed until its screen fills the frame, a replay under a player's controls, a live person

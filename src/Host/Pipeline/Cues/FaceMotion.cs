@@ -52,6 +52,8 @@ internal sealed class FaceMotion : IDisposable
     private readonly List<MotionStep> steps = [];
     private readonly Dictionary<int, List<MotionStep>> stepsByTrack = [];
     private readonly Dictionary<int, List<MotionStretch>> stretchesByTrack = [];
+    private readonly Dictionary<int, List<double>> foundAgainByTrack = [];
+    private readonly HashSet<int> chainedTracks = [];
 
     // The same three images serve the whole video: the frame in gray, and the tracked scale of this frame and the last.
     private readonly Mat fullGray = new();
@@ -82,11 +84,19 @@ internal sealed class FaceMotion : IDisposable
         stretchesByTrack.TryGetValue(track, out var stretches) ? stretches : [];
 
     /// <summary>
+    /// The container times of the frames the face of <paramref name="track"/> was found again in, in time order: after
+    /// a step it could not be followed through (a break), or after its chain of steps ended (a gap, or another face
+    /// the main one for a while). Each is where another picture may have taken the face's place unseen.
+    /// </summary>
+    public IReadOnlyList<double> FoundAgainOf(int track) => foundAgainByTrack.TryGetValue(track, out var times) ? times : [];
+
+    /// <summary>
     /// Takes a sampled frame, its container time, the main face's track and its box. A step joins it to the last frame
     /// taken when that one was of the same track and at most <see cref="MaxStepSeconds"/> before; frames closer than
     /// <see cref="StepSeconds"/> to it are passed over.
     /// </summary>
-    public void Observe(Mat frame, double seconds, int track, FaceBox box)
+    /// <returns>Whether the face was found again in this frame (<see cref="FoundAgainOf"/>).</returns>
+    public bool Observe(Mat frame, double seconds, int track, FaceBox box)
     {
         if (chained && (track != chainTrack || seconds - previousSeconds > MaxStepSeconds))
         {
@@ -95,14 +105,16 @@ internal sealed class FaceMotion : IDisposable
 
         if (chained && seconds - previousSeconds < StepSeconds - 0.01)
         {
-            return;
+            return false;
         }
 
+        var foundAgain = false;
         if (!chained)
         {
             scale = Math.Min(1.0, TrackedFaceWidth / Math.Max(1.0, box.Width));
             stretch = null;
             broken = false;
+            foundAgain = !chainedTracks.Add(track);
         }
 
         Cv2.CvtColor(frame, fullGray, ColorConversionCodes.BGR2GRAY);
@@ -135,7 +147,13 @@ internal sealed class FaceMotion : IDisposable
                 stretch?.EndWithBreak();
                 stretch = null;
                 broken = true;
+                foundAgain = true;
             }
+        }
+
+        if (foundAgain)
+        {
+            (foundAgainByTrack.TryGetValue(track, out var times) ? times : foundAgainByTrack[track] = []).Add(seconds);
         }
 
         (previous, current) = (current, previous);
@@ -143,6 +161,7 @@ internal sealed class FaceMotion : IDisposable
         chainTrack = track;
         previousFace = scaled;
         previousSeconds = seconds;
+        return foundAgain;
     }
 
     public void Dispose()

@@ -29,6 +29,14 @@ public sealed class FusionOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double ClassifierQuantile { get; set; } = 0.25;
 
+    /// <summary>
+    /// A stretch of a face's time between the times it was found again scores its most live frame divided by this
+    /// (<see cref="TemporalScore"/>): small, so that only a stretch in which every frame is plainly an attack counts;
+    /// 0 leaves the quantile alone to score a face.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ClassifierStretchShare { get; set; } = 0.05;
+
     /// <summary>Off by default: on the shared frames it finds as many outlines around live faces as around screens.</summary>
     public CueSetting ScreenBorder { get; set; } = new() { Weight = 0, Threshold = 0.5 };
 

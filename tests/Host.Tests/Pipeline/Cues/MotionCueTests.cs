@@ -126,6 +126,8 @@ public sealed class MotionCueTests
         Assert.Equal([false, true, false], stretches.Select(stretch => stretch.BetweenBreaks));
         Assert.Equal([false, true, true], stretches.Select(stretch => stretch.AfterBreak));
         Assert.Equal([true, true, false], stretches.Select(stretch => stretch.BeforeBreak));
+        // Each picture after a lost step is where the face was found again: the other one, and the face after it.
+        Assert.Equal([3, 4, 7, 8], motion.FoundAgainOf(1).Select(seconds => (int)Math.Round(seconds / FaceMotion.StepSeconds)));
         frames.ForEach(frame => frame.Image.Dispose());
     }
 
@@ -142,6 +144,7 @@ public sealed class MotionCueTests
         // Steps 0-1 to 4-5, then 7-8 to 10-11: the two into and out of the other picture belong to no stretch.
         var stretches = motion.StretchesOf(1);
         Assert.Equal([5, 4], stretches.Select(stretch => stretch.Steps.Count));
+        Assert.Equal([6, 7], motion.FoundAgainOf(1).Select(seconds => (int)Math.Round(seconds / FaceMotion.StepSeconds)));
         Assert.DoesNotContain(stretches, stretch => stretch.BetweenBreaks);
         Assert.InRange(motion.StepsOf(1).Count, 9, 11);
         frames.ForEach(frame => frame.Image.Dispose());
@@ -198,29 +201,41 @@ public sealed class MotionCueTests
         frames.ForEach(frame => frame.Image.Dispose());
     }
 
-    /// <summary>One sampled frame without the face is bridged (a step of 0.4 s); two in a row break the chain.</summary>
+    /// <summary>
+    /// One sampled frame without the face is bridged (a step of 0.4 s); two in a row break the chain, and the face
+    /// is found again after them, as it is when its track was the main face again after another's.
+    /// </summary>
     [Fact]
-    public void A_frame_without_the_face_is_bridged_and_a_longer_gap_breaks_the_chain()
+    public void A_frame_without_the_face_is_bridged_and_after_a_longer_gap_the_face_is_found_again()
     {
         var frames = Frames(deform: false);
         using (var bridged = new FaceMotion())
         using (var broken = new FaceMotion())
+        using (var handedBack = new FaceMotion())
         {
+            var foundAgain = new List<int>();
             for (var i = 0; i < frames.Count; i++)
             {
-                if (i != 5)
+                if (i != 5 && bridged.Observe(frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face))
                 {
-                    bridged.Observe(frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face);
+                    foundAgain.Add(i);
                 }
 
-                if (i is not (5 or 6))
+                if (i is not (5 or 6) && broken.Observe(frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face))
                 {
-                    broken.Observe(frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face);
+                    foundAgain.Add(100 + i);
                 }
+
+                handedBack.Observe(frames[i].Image, i * FaceMotion.StepSeconds, i is 5 or 6 ? 2 : 1, frames[i].Face);
             }
 
             Assert.Equal(frames.Count - 2, bridged.Steps.Count);
             Assert.Equal(frames.Count - 4, broken.Steps.Count);
+            Assert.Equal([107], foundAgain);
+            Assert.Equal(7 * FaceMotion.StepSeconds, Assert.Single(broken.FoundAgainOf(1)), 6);
+            Assert.Empty(bridged.FoundAgainOf(1));
+            Assert.Equal(7 * FaceMotion.StepSeconds, Assert.Single(handedBack.FoundAgainOf(1)), 6);
+            Assert.Empty(handedBack.FoundAgainOf(2));
         }
 
         frames.ForEach(frame => frame.Image.Dispose());
