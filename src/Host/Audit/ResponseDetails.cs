@@ -63,7 +63,7 @@ internal sealed record ResponseDetails(
 
     public sealed record ClassifierReading(
         [property: JsonPropertyName("score"), Description("The least live judged face's score, uncalibrated.")] double Score,
-        [property: JsonPropertyName("quantile"), Description("Each face scores this quantile of its frame scores (Fusion:ClassifierQuantile), or its stretch's lower score.")] double Quantile,
+        [property: JsonPropertyName("quantile"), Description("Each face scores this quantile of its frame scores (Fusion:ClassifierQuantile).")] double Quantile,
         [property: JsonPropertyName("faces")] IReadOnlyList<JudgedFace> Faces);
 
     public sealed record JudgedFace(
@@ -109,7 +109,7 @@ internal sealed record ResponseDetails(
                 Round(face.Score),
                 [.. face.Frames.Select(frame => new FrameScore(Math.Round(frame.Seconds, 3), Round(frame.Score)))],
                 [.. face.FoundAgain.Select(seconds => new FoundAgain(
-                    Math.Round(seconds, 3), face.FoundAgainFrames.Where(frame => Math.Abs(frame.Seconds - seconds) < 1e-6).Select(frame => (double?)Round(frame.Score)).FirstOrDefault()))],
+                    Math.Round(seconds, 3), face.FoundAgainFrames.Where(frame => frame.Seconds == seconds).Select(frame => (double?)Round(frame.Score)).FirstOrDefault()))],
                 face.Stretch is { } stretch
                     ? new Stretch(Math.Round(stretch.FromSeconds, 3), Math.Round(stretch.ToSeconds, 3), stretch.Frames, Round(stretch.MostLive))
                     : null))]),

@@ -41,11 +41,11 @@ internal sealed record JudgedFace(
     /// </summary>
     public string Timeline()
     {
-        var frames = Frames.Concat(FoundAgainFrames).DistinctBy(frame => frame.Seconds).OrderBy(frame => frame.Seconds).ToArray();
+        var frames = TemporalScore.Classified(Frames, FoundAgainFrames);
         return string.Join(' ', frames.Select((frame, i) =>
         {
-            var before = FoundAgain.Count(seconds => seconds <= frame.Seconds + 1e-6 && (i == 0 || seconds > frames[i - 1].Seconds + 1e-6));
-            return string.Concat(Enumerable.Repeat("| ", before)) + FormattableString.Invariant($"{frame.Seconds:0.0}={frame.Score:0.0000}");
+            var found = TemporalScore.StretchOf(frame.Seconds, FoundAgain) - (i == 0 ? 0 : TemporalScore.StretchOf(frames[i - 1].Seconds, FoundAgain));
+            return string.Concat(Enumerable.Repeat("| ", found)) + FormattableString.Invariant($"{frame.Seconds:0.0}={frame.Score:0.0000}");
         }));
     }
 }

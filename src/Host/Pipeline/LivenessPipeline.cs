@@ -28,6 +28,9 @@ internal sealed partial class LivenessPipeline(
     /// <summary>Sampled frames decoded ahead of detection: enough to keep both threads busy, few enough to bound memory.</summary>
     private const int DecodeAheadFrames = 2;
 
+    /// <summary>Whether the stretches between the times a face was found again count (<see cref="TemporalScore"/>): only over time, and unless switched off.</summary>
+    private bool JudgesStretches => options.CoverageSeconds > 0 && fusion.ClassifierStretchShare > 0;
+
     public async Task<LivenessDecision> RunAsync(LivenessRequest request, CancellationToken cancellationToken)
     {
         var stages = request.Trace.Stages;
@@ -53,7 +56,8 @@ internal sealed partial class LivenessPipeline(
         using var sampled = SampledVideo.Open(decoders.Take(), video, logger);
         using var file = await TempVideoFile.WriteAsync(sampled.Path, videoBytes, cancellationToken);
         using var shortlist = new FrameShortlist(options.ClassifiedFrames);
-        using var motion = MotionCues.Wanted(fusion) ? new FaceMotion() : null;
+        // The motion says where a face was found again, which the classifier's stretches need as well as the motion cues.
+        using var motion = MotionCues.Wanted(fusion) || JudgesStretches ? new FaceMotion() : null;
         var tracks = new FaceTracks(options);
         var devices = new FrameCoverage(options.SceneSeconds, options.SceneFrames);
         var (videoSeconds, faceSeconds, foundAgainFrames) = await FollowFaceAsync(sampled, serving, tracks, devices, shortlist, motion, stages, cancellationToken);
@@ -135,17 +139,21 @@ internal sealed partial class LivenessPipeline(
     /// beside it, on a second thread, follows the main face's motion, classifies it where it was found again, and looks
     /// for a device holding a face on a few frames (<see cref="MotionAndSceneLane"/>).
     /// </summary>
-    private async Task<(double VideoSeconds, double FaceSeconds, IReadOnlyList<(int Track, FrameScore Frame)> FoundAgainFrames)> FollowFaceAsync(
+    private async Task<(double VideoSeconds, double FaceSeconds, IReadOnlyList<FoundAgainFrame> FoundAgainFrames)> FollowFaceAsync(
         SampledVideo sampled, ServingBackends serving, FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion,
         StageTimer stages, CancellationToken cancellationToken)
     {
         var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
-        // The frames a face was found again in count only for the stretches they begin.
-        var foundAgain = fusion.ClassifierStretchShare > 0 ? options.FoundAgainFrames : 0;
         await using var lane = new MotionAndSceneLane(
-            motion, (image, face) => Classify(serving, image, [face])[0], foundAgain, devices, SceneDetection(serving), stages, cancellationToken);
+            motion,
+            (image, face) => Classify(serving, image, [face])[0],
+            JudgesStretches ? options.FoundAgainFrames : 0,
+            devices,
+            SceneDetection(serving),
+            stages,
+            cancellationToken);
         // Only the motion cues ask whether a face that jumped moved with the camera.
-        using var camera = motion is null ? null : new CameraShift();
+        using var camera = MotionCues.Wanted(fusion) ? new CameraShift() : null;
         await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
         {
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, BackendRole.Detector, () => serving.Detector.Detect(frame.Image.AsBgrImage())));
@@ -215,7 +223,7 @@ internal sealed partial class LivenessPipeline(
     /// that was the main one.
     /// </summary>
     private DecisionDetails Judge(
-        FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion, IReadOnlyList<(int Track, FrameScore Frame)> foundAgainFrames,
+        FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion, IReadOnlyList<FoundAgainFrame> foundAgainFrames,
         ServingBackends serving)
     {
         var (judged, faces) = JudgedFaces(tracks, shortlist, motion, foundAgainFrames, serving);
@@ -253,7 +261,7 @@ internal sealed partial class LivenessPipeline(
     /// before issue 12), the main face by its best frames, classified now.
     /// </summary>
     private (FaceTrack[] Tracks, JudgedFace[] Faces) JudgedFaces(
-        FaceTracks tracks, FrameShortlist shortlist, FaceMotion? motion, IReadOnlyList<(int Track, FrameScore Frame)> foundAgainFrames, ServingBackends serving)
+        FaceTracks tracks, FrameShortlist shortlist, FaceMotion? motion, IReadOnlyList<FoundAgainFrame> foundAgainFrames, ServingBackends serving)
     {
         if (options.CoverageSeconds > 0)
         {

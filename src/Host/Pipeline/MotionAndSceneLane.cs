@@ -26,8 +26,7 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
     private readonly FaceMotion? motion;
     private readonly Func<Mat, FaceBox, double> classify;
     private readonly int maxFoundAgainFrames;
-    private readonly List<(int Track, FrameScore Frame)> foundAgainFrames = [];
-    private Sample? lastUnclassified;
+    private readonly List<FoundAgainFrame> foundAgainFrames = [];
     private readonly FrameCoverage devices;
     private readonly Func<Mat, IReadOnlyList<SceneObject>>? detectScene;
     private readonly StageTimer stages;
@@ -35,6 +34,9 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
     private readonly ImagePool images = new();
     private readonly CancellationTokenSource stop;
     private readonly Task working;
+
+    // Beyond the allowance of frames found again, the last one, its image kept until the end.
+    private Sample? lastUnclassified;
 
     /// <param name="motion">Where the main face's motion goes, or null when no motion cue is on.</param>
     /// <param name="classify">The classifier's live probability of a face in a frame, timed and mapped to the contract's errors.</param>
@@ -89,7 +91,7 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
     /// The main face classified in each frame it was found again in (<see cref="FaceMotion.FoundAgainOf"/>), with its
     /// track, in time order: the first <c>maxFoundAgainFrames</c> and the last; complete once <see cref="CompleteAsync"/> returns.
     /// </summary>
-    public IReadOnlyList<(int Track, FrameScore Frame)> FoundAgainFrames => foundAgainFrames;
+    public IReadOnlyList<FoundAgainFrame> FoundAgainFrames => foundAgainFrames;
 
     /// <summary>Waits for every frame posted to be done; the lane's failure (a backend's 4007) is thrown here.</summary>
     public async Task CompleteAsync()
@@ -114,14 +116,14 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
         {
             await foreach (var sample in samples.Reader.ReadAllAsync(stop.Token))
             {
-                var kept = false;
                 try
                 {
-                    kept = Handle(sample);
+                    Handle(sample);
                 }
                 finally
                 {
-                    if (sample.Image is not null && !kept)
+                    // The last frame found again beyond the allowance keeps its image until the end.
+                    if (sample.Image is not null && !ReferenceEquals(sample, lastUnclassified))
                     {
                         images.Return(sample.Image);
                     }
@@ -149,10 +151,8 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
         }
     }
 
-    /// <returns>Whether the sample's image is kept (the last frame found again beyond the allowance), not to be returned yet.</returns>
-    private bool Handle(Sample sample)
+    private void Handle(Sample sample)
     {
-        var kept = false;
         if (motion is not null && sample is { Main: { } main, Image: { } image }
             && stages.Time(LivenessPipeline.Stage.Track, () => motion.Observe(image, sample.Seconds, main.Track, main.Box)))
         {
@@ -168,7 +168,6 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
                 }
 
                 lastUnclassified = sample;
-                kept = true;
             }
         }
 
@@ -177,15 +176,13 @@ internal sealed class MotionAndSceneLane : IAsyncDisposable
             var objects = stages.Time(LivenessPipeline.Stage.Scene, () => detectScene(sample.Image!));
             devices.Add(sample.Seconds, sample.TrackedFaces.Max(face => DeviceInViewCue.Measure(objects, face)));
         }
-
-        return kept;
     }
 
     private void ClassifyFoundAgain(Sample sample)
     {
         var (track, face) = sample.Main!.Value;
         var score = stages.Time(LivenessPipeline.Stage.Classify, () => classify(sample.Image!, face));
-        foundAgainFrames.Add((track, new FrameScore(sample.Seconds, score)));
+        foundAgainFrames.Add(new FoundAgainFrame(track, new FrameScore(sample.Seconds, score)));
     }
 
     private sealed record Sample(Mat? Image, double Seconds, (int Track, FaceBox Box)? Main, FaceBox[] TrackedFaces);

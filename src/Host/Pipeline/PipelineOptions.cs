@@ -57,7 +57,8 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// At most this many frames in which the main face was found again after a motion break or a gap (another picture
-    /// may have taken its place) are classified, on the request's second thread; later ones still end stretches.
+    /// may have taken its place) are classified as they come, on the request's second thread, and the last one after
+    /// them at the end; the others still begin a stretch of the face's time.
     /// </summary>
     [Range(0, 100)]
     public int FoundAgainFrames { get; set; } = 10;

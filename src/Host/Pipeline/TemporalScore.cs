@@ -37,11 +37,23 @@ internal static class TemporalScore
             return (whole, null);
         }
 
-        var lowest = spread.Concat(foundAgainFrames)
-            .OrderBy(frame => frame.Seconds)
-            .GroupBy(frame => foundAgain.Count(seconds => seconds <= frame.Seconds + 1e-6))
+        var lowest = Classified(spread, foundAgainFrames)
+            .GroupBy(frame => StretchOf(frame.Seconds, foundAgain))
             .Select(stretch => new ClassifiedStretch(stretch.First().Seconds, stretch.Last().Seconds, stretch.Count(), stretch.Max(frame => frame.Score)))
             .MinBy(stretch => stretch.MostLive);
         return lowest is not null && lowest.MostLive / stretchShare < whole ? (lowest.MostLive / stretchShare, lowest) : (whole, null);
     }
+
+    /// <summary>
+    /// Every classified frame of a face in time order, each once: a frame the face was found again in may be one
+    /// the spread classified as well (the second thread cannot know), with the same container time.
+    /// </summary>
+    public static IReadOnlyList<FrameScore> Classified(IReadOnlyList<FrameScore> spread, IReadOnlyList<FrameScore> foundAgainFrames) =>
+        [.. spread.Concat(foundAgainFrames).DistinctBy(frame => frame.Seconds).OrderBy(frame => frame.Seconds)];
+
+    /// <summary>
+    /// Which stretch a frame lies in: the number of times the face was found again at or before it (the container
+    /// times of the frames themselves, so compared exactly).
+    /// </summary>
+    public static int StretchOf(double seconds, IReadOnlyList<double> foundAgain) => foundAgain.Count(found => found <= seconds);
 }

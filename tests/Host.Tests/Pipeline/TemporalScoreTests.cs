@@ -44,6 +44,21 @@ public sealed class TemporalScoreTests
         Assert.Equal(new ClassifiedStretch(3.1, 3.5, 2, 0.0004), stretch);
     }
 
+    /// <summary>
+    /// A frame found again that the spread classified too (the same container time) begins its stretch and counts
+    /// once in it.
+    /// </summary>
+    [Fact]
+    public void A_frame_found_again_that_the_spread_classified_too_begins_its_stretch_and_counts_once()
+    {
+        var spread = Spread(0.99, 0.99, 0.98, 0.99, 0.99, 0.99, 0.0003, 0.0001);
+
+        var (score, stretch) = TemporalScore.Of(spread, [3.0], [new FrameScore(3.0, 0.0003)], 0.25, Share);
+
+        Assert.Equal(0.0003 / Share, score, 9);
+        Assert.Equal(new ClassifiedStretch(3.0, 3.5, 2, 0.0003), stretch);
+    }
+
     /// <summary><c>Fusion:ClassifierStretchShare</c> 0 leaves the quartile alone to score a face.</summary>
     [Fact]
     public void A_share_of_0_switches_the_stretches_off()
