@@ -50,6 +50,8 @@
 #                                      looped to 5.2 s) under a media player's controls: a dark bar over its lower
 #                                      sixth with a progress line, a pause sign and two time fields
 #   live_zoom_in.mp4            live   the live clip (looped to 6 s), the camera moved in to 1.4x between 2 and 3.5 s
+#   live_exposure_step.mp4      live   a phone selfie (tdreal_621ea6c1) whose first 0.5 s are darker (brightness -0.2)
+#                                      and then lit at once, as an exposure that settles in one step
 set -euo pipefail
 
 data=${1:-../shared/data}
@@ -135,6 +137,8 @@ ff -stream_loop 1 -i "$live" -vf \
     "scale=720:480,setsar=1,zoompan=z='if(lt(it,2),1,if(lt(it,3.5),1+0.4*(it-2)/1.5,1.4))':x='(iw-iw/zoom)/2':y='(ih-ih/zoom)*0.35':d=1:s=720x480:fps=30" \
     -t 6 "${encode[@]}" "$out/live_zoom_in.mp4"
 
+ff -i "$other" -vf "eq=brightness='if(lt(t,0.5),-0.2,0)':eval=frame" "${encode[@]}" "$out/live_exposure_step.mp4"
+
 cat > "$out/manifest.csv" <<'CSV'
 file,label,attack_type
 phone_beside_then_over.mp4,spoof,replay (synthetic phone beside then over a live face)
@@ -157,4 +161,5 @@ print_over_face_at_start.mp4,spoof,print (synthetic photo over a live face for t
 replay_zoom_in.mp4,spoof,replay (synthetic phone held up then filmed until its screen fills the frame)
 replay_player_controls.mp4,spoof,replay (synthetic full-screen replay under a player's controls)
 live_zoom_in.mp4,live,none
+live_exposure_step.mp4,live,none
 CSV

@@ -8,7 +8,7 @@ namespace Liveness.Host.Tests.Pipeline;
 /// letterboxed live clip, a small poster behind a live person, a live face hidden for a moment or jolted, a print held
 /// still, one bent, one of a masked face and ones brought up over a live face, for good, for a moment, or for the first
 /// or last second, a phone filmed until its screen fills the frame, a replay under a player's controls, a live person
-/// the camera moves closer to), made once per test run from the shared samples into a temp folder.
+/// the camera moves closer to, a live person whose exposure settles in one step), made once per test run from the shared samples into a temp folder.
 /// </summary>
 internal static class SyntheticCompositions
 {

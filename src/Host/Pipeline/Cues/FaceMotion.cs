@@ -175,10 +175,16 @@ internal sealed class FaceMotion : IDisposable
     /// One step, and whether the face was followed through it: at least <see cref="MinFollowedShare"/> of the corners
     /// found on it fit the step's homography. Null when it could not be measured (a face too small, too few corners found again).
     /// </summary>
+    /// <remarks>
+    /// The optical flow assumes each corner keeps its brightness. When the whole picture changed its brightness at
+    /// once (an exposure that settled in one step, a light switched on), the face's corners are lost as if another
+    /// picture had taken its place; so a step that was not followed is measured again with the later window brought
+    /// to the earlier one's mean and spread, and counts as followed if it then is. Another picture in the face's
+    /// place stays unfollowed however it is lit.
+    /// </remarks>
     private static (MotionStep Step, bool Followed)? Step(Mat before, Mat after, FaceBox face)
     {
-        var width = (double)face.Width;
-        if (width < 16)
+        if (face.Width < 16)
         {
             return null;
         }
@@ -188,8 +194,21 @@ internal sealed class FaceMotion : IDisposable
         var window = Expand(face, RingFactor + 0.4, before.Size());
         using var beforeWindow = new Mat(before, window);
         using var afterWindow = new Mat(after, window);
-        var (found, faceFrom, faceTo, ringFrom, ringTo) = Track(
-            beforeWindow, afterWindow, new FaceBox(face.X - window.X, face.Y - window.Y, face.Width, face.Height));
+        var inWindow = new FaceBox(face.X - window.X, face.Y - window.Y, face.Width, face.Height);
+        var measured = Measure(beforeWindow, afterWindow, inWindow);
+        if (measured is { Followed: true })
+        {
+            return measured;
+        }
+
+        using var relit = Relit(afterWindow, beforeWindow);
+        return Measure(beforeWindow, relit, inWindow) is { Followed: true } again ? again : measured;
+    }
+
+    private static (MotionStep Step, bool Followed)? Measure(Mat before, Mat after, FaceBox face)
+    {
+        var width = (double)face.Width;
+        var (found, faceFrom, faceTo, ringFrom, ringTo) = Track(before, after, face);
         if (faceFrom.Length < MinPoints)
         {
             return null;
@@ -209,6 +228,17 @@ internal sealed class FaceMotion : IDisposable
             ? null
             : Quantile.Median(Distances(Project(homography, ringFrom), ringTo)) / width;
         return (new MotionStep(motion, faceResidual, ringResidual), Cv2.CountNonZero(inliers) >= MinFollowedShare * found);
+    }
+
+    /// <summary><paramref name="image"/> brought to the mean and spread of <paramref name="like"/>'s brightness.</summary>
+    private static Mat Relit(Mat image, Mat like)
+    {
+        Cv2.MeanStdDev(image, out var mean, out var spread);
+        Cv2.MeanStdDev(like, out var likeMean, out var likeSpread);
+        var gain = likeSpread.Val0 / Math.Max(1.0, spread.Val0);
+        var relit = new Mat();
+        image.ConvertTo(relit, MatType.CV_8UC1, gain, likeMean.Val0 - gain * mean.Val0);
+        return relit;
     }
 
     /// <summary>Corners on the face and in the ring around it (not between the two), and where each went.</summary>

@@ -151,6 +151,27 @@ public sealed class MotionCueTests
     }
 
     /// <summary>
+    /// The whole picture darker from one frame on (an exposure settling in one step, a light switched off) is the same
+    /// face: the step is measured again relit, followed, and the face is never found again.
+    /// </summary>
+    [Fact]
+    public void A_step_in_the_whole_picture_s_brightness_does_not_lose_the_face()
+    {
+        var frames = Frames(deform: true);
+        using var motion = new FaceMotion();
+        for (var i = 0; i < frames.Count; i++)
+        {
+            using var lit = new Mat();
+            frames[i].Image.ConvertTo(lit, MatType.CV_8UC3, i < 6 ? 1.0 : 0.55, i < 6 ? 0 : -10);
+            motion.Observe(lit, i * FaceMotion.StepSeconds, 1, frames[i].Face);
+        }
+
+        Assert.Empty(motion.FoundAgainOf(1));
+        Assert.Equal(frames.Count - 1, Assert.Single(motion.StretchesOf(1)).Steps.Count);
+        frames.ForEach(frame => frame.Image.Dispose());
+    }
+
+    /// <summary>
     /// A live face followed long enough, then another main face for three frames: that track has too few steps to show
     /// motion of its own, and the least live of the main faces decides. A live clip cannot lend its motion to it;
     /// only the same face on two tracks (the camera moved, <see cref="Host.Pipeline.FaceTrack.Face"/>) is read as one.
