@@ -34,7 +34,7 @@ internal static class ScoresCsv
         }
     }
 
-    /// <summary>Each judged face's classifier scores over time, a <c>|</c> at each motion break: <c>face 1: 0.0=0.9975 0.5=0.9981 | 2.6=0.0001 ...; face 2: ...</c>.</summary>
+    /// <summary>Each judged face's classifier scores over time, a <c>|</c> where the face was found again: <c>face 1: 0.0=0.9975 0.5=0.9981 | 2.6=0.0001 ...; face 2: ...</c>.</summary>
     private static string FrameScores(DecisionDetails? details) => details is null ? "" : string.Join("; ", details.Faces.Select(face =>
         string.Create(CultureInfo.InvariantCulture, $"face {face.Track}: {face.Timeline()}")));
 

@@ -257,8 +257,8 @@ internal sealed partial class LivenessPipeline(
     /// <summary>
     /// The tracks judged and their classifier scores over time: with coverage, every track classified that was the main
     /// face or has enough frames of its own, with the times it was found again and the frames it was found again in
-    /// (<see cref="TemporalScore"/>); without it (<c>Pipeline:CoverageSeconds</c> 0, the pipeline
-    /// before issue 12), the main face by its best frames, classified now.
+    /// (<see cref="TemporalScore"/>); without it (<c>Pipeline:CoverageSeconds</c> 0, the pipeline before issue 12),
+    /// the main face by its best frames, classified now.
     /// </summary>
     private (FaceTrack[] Tracks, JudgedFace[] Faces) JudgedFaces(
         FaceTracks tracks, FrameShortlist shortlist, FaceMotion? motion, IReadOnlyList<FoundAgainFrame> foundAgainFrames, ServingBackends serving)

@@ -16,8 +16,9 @@ namespace Liveness.Host.Pipeline;
 /// <remarks>
 /// Frames are handled one at a time in the order they were posted, so the motion steps are those of the frames in
 /// sequence. At most <see cref="Depth"/> frames wait; a slower lane holds the request's thread back, never memory.
-/// The motion, the frames found again and the device readings are complete once <see cref="CompleteAsync"/> returns. When both threads
-/// fail (a backend here, the video on the request's thread), the request answers with whichever failed first.
+/// The motion, the frames found again and the device readings are complete once <see cref="CompleteAsync"/> returns.
+/// When both threads fail (a backend here, the video on the request's thread), the request answers with whichever
+/// failed first.
 /// </remarks>
 internal sealed class MotionAndSceneLane : IAsyncDisposable
 {

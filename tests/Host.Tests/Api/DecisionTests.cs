@@ -60,6 +60,27 @@ public sealed class DecisionTests(ServerFixture fixture)
     }
 
     /// <summary>
+    /// Synthetic (<see cref="Pipeline.SyntheticCompositions"/>): a replay on a phone held over a live face for the last
+    /// 0.8 s is the classifier's to reject by its stretch, and stays rejected with both motion cues off: the motion is
+    /// still followed, since only it says where the face was found again (without it the video passed at 0.985).
+    /// </summary>
+    [Fact]
+    public async Task The_classifier_s_stretches_count_with_the_motion_cues_off()
+    {
+        var video = File.ReadAllBytes(Pipeline.SyntheticCompositions.File("phone_over_face_at_end.mp4"));
+        await using var motionBlind = await LivenessServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Fusion:PlanarMotion:Weight"] = "0",
+            ["Fusion:MicroMotion:Weight"] = "0",
+        });
+
+        var body = await (await motionBlind.Client.PostVideoAsync(video, returnStatus: true)).ReadContractJsonAsync();
+
+        Assert.Equal("hack", body.GetProperty("liveness_status").GetString());
+        Assert.True(body.GetProperty("liveness_score").GetDouble() < 0.1, body.ToString());
+    }
+
+    /// <summary>
     /// Synthetic: a photo sent as six frames 1.2 s apart (<see cref="TestVideos.StillPhotoEvery"/>), which the classifier
     /// takes for live and no track can follow. It used to pass: no motion step, so no motion cue spoke. Now a face whose
     /// motion cannot be seen is rejected, and frames that far apart count a second each of face time.
