@@ -10,7 +10,8 @@
 #              LIVENESS_SHARED  the shared models and videos (default: ../shared beside the checkout);
 #              BENCH_BUILT=1  the harness is built already (bench/targets.sh builds once for all its runs);
 #              PORT_BASE  the front's port, the pipeline and admin listeners on the next two (default 8080), so that
-#              two sessions on one machine can each measure their own host.
+#              two sessions on one machine can each measure their own host;
+#              MALLOC_ARENA_MAX  glibc's malloc arenas of the host (default 2, as deploy/ sets it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${LIVENESS_SHARED:-$root/../shared}
@@ -34,6 +35,8 @@ for port in $front $pipeline $admin; do
 done
 
 log=$(mktemp /tmp/liveness-host-XXXXXX.log)
+# glibc's arenas as the image and the systemd unit set them (deploy/), so that the figures are a deployed host's.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # shellcheck disable=SC2086 # HOST_ARGS is a list of settings
 dotnet "$HOST_DLL" \
   --Models:Mirror="$(cd "$shared/models" && pwd)" --Models:Download=false \

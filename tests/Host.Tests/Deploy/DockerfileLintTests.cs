@@ -5,10 +5,14 @@ namespace Liveness.Host.Tests.Deploy;
 /// <summary>
 /// The rules <c>deploy/Dockerfile</c> keeps (hadolint's, where it has them): pinned base images, one apt layer per
 /// stage that installs without recommends and cleans up, no secret in a layer, a non-root user, a health check on
-/// the host's readiness, and what the host needs at run time. No container engine can build the image here.
+/// the host's readiness, what the host needs at run time, and glibc's malloc arenas as every deployment sets them.
+/// No container engine can build the image here.
 /// </summary>
 public sealed partial class DockerfileLintTests
 {
+    /// <summary>glibc's malloc arenas: a setting of the C library, not of the host.</summary>
+    private const string MallocArenas = "MALLOC_ARENA_MAX";
+
     private readonly Dockerfile dockerfile = Dockerfile.Load();
 
     [Fact]
@@ -87,9 +91,20 @@ public sealed partial class DockerfileLintTests
     [Fact]
     public void The_image_sets_only_settings_the_host_reads()
     {
-        var environment = dockerfile.Runtime.Environment();
+        var environment = dockerfile.Runtime.Environment()
+            .Where(pair => pair.Key != MallocArenas).ToDictionary(pair => pair.Key, pair => pair.Value);
         Assert.All(environment.Keys, name => Assert.Null(HostSettings.Problem(HostSettings.KeyOf(name))));
         Assert.Empty(HostSettings.InvalidValues(environment.ToDictionary(pair => HostSettings.KeyOf(pair.Key), pair => pair.Value)));
+    }
+
+    [Fact]
+    public void The_image_the_systemd_unit_and_the_benchmark_limit_the_malloc_arenas_alike()
+    {
+        // glibc reads it once, as the process starts: only the environment the host is started with can set it.
+        Assert.Equal("2", dockerfile.Runtime.Environment().GetValueOrDefault(MallocArenas));
+        Assert.Contains($"Environment={MallocArenas}=2", File.ReadAllLines(DeployFiles.Path("liveness.service")));
+        var benchmark = File.ReadAllText(Path.Combine(SharedFiles.RepositoryRoot(), "bench", "run.sh"));
+        Assert.Contains($"export {MallocArenas}=${{{MallocArenas}:-2}}", benchmark, StringComparison.Ordinal);
     }
 
     [Fact]
