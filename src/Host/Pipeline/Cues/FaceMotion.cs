@@ -32,6 +32,15 @@ internal sealed class FaceMotion : IDisposable
     private const double MinFollowedShare = 0.5;
 
     /// <summary>
+    /// The most samples RANSAC draws for a step's homography (OpenCV's default is 2000). A face that can be followed
+    /// has at least <see cref="MinFollowedShare"/> of its corners on one homography: at the default confidence (0.995)
+    /// the search ends after about 80 draws once it has found that, and misses it in 300 with a chance of 1 in 10^8.
+    /// Only a step whose best homography fits under 37% of the corners draws more, a step that is not followed
+    /// anyway; OpenCV's own 2000 made each such step cost 20-50 ms instead of under 1 (docs/benchmarks.md).
+    /// </summary>
+    private const int MaxHomographyDraws = 300;
+
+    /// <summary>
     /// Container time between two tracked frames: long enough for a blink or a word to move the face's corners
     /// well above the tracker's noise, short enough for corners to stay findable.
     /// </summary>
@@ -216,7 +225,7 @@ internal sealed class FaceMotion : IDisposable
 
         using var inliers = new Mat();
         using var homography = Cv2.FindHomography(
-            faceFrom.Select(Double), faceTo.Select(Double), HomographyMethods.Ransac, 0.02 * width, inliers);
+            faceFrom.Select(Double), faceTo.Select(Double), HomographyMethods.Ransac, 0.02 * width, inliers, MaxHomographyDraws);
         if (homography.Empty())
         {
             return null;
