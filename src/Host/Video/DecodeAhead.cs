@@ -13,8 +13,8 @@ namespace Liveness.Host.Video;
 /// Frames are decoded straight into a few images that go round between the two threads (at most the frames in the
 /// channel, the reader's and the decoder's): no copy, and no new image per frame. The decoding thread is the
 /// decode's own, not the thread pool's: it blocks on the decoder's pipes for most of a request, and with the pool's
-/// threads held that way, requests in flight queued behind each other's model work (4 clients: p95 3.6-3.9 s
-/// against 1.7 with the pool left free, docs/benchmarks.md).
+/// threads held that way, requests in flight queued behind each other's model work (4 clients at 640x480: p95
+/// 1.9-3.9 s, and 1.5-1.6 s with this thread, docs/benchmarks.md).
 /// </remarks>
 internal sealed class DecodeAhead(SampledVideo video, int depth)
 {
