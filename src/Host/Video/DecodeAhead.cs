@@ -30,7 +30,7 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
         using var images = new ImagePool();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var decoding = Task.Factory.StartNew(
-            () => Decode(channel.Writer, images, intervalSeconds, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            () => DecodeInto(channel.Writer, images, intervalSeconds, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             await foreach (var frame in channel.Reader.ReadAllAsync(CancellationToken.None))
@@ -56,7 +56,7 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
         }
     }
 
-    private void Decode(ChannelWriter<VideoFrame> writer, ImagePool images, double intervalSeconds, CancellationToken cancellationToken)
+    private void DecodeInto(ChannelWriter<VideoFrame> writer, ImagePool images, double intervalSeconds, CancellationToken cancellationToken)
     {
         try
         {

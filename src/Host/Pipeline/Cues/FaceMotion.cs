@@ -34,7 +34,7 @@ internal sealed class FaceMotion : IDisposable
     /// <summary>
     /// The most samples RANSAC draws for a step's homography (OpenCV's default is 2000). A face that can be followed
     /// has at least <see cref="MinFollowedShare"/> of its corners on one homography: at the default confidence (0.995)
-    /// the search ends after about 80 draws once it has found that, and misses it in 300 with a chance of 1 in 10^8.
+    /// the search ends after about 80 draws once it has found that, and misses it in 300 with a chance under 1 in 10^8.
     /// Only a step whose best homography fits under 37% of the corners draws more, a step that is not followed
     /// anyway; OpenCV's own 2000 made each such step cost 20-50 ms instead of under 1 (docs/benchmarks.md).
     /// </summary>
