@@ -1,5 +1,4 @@
 using Liveness.Host.Pipeline;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Liveness.Host.Tests.Pipeline;
 
@@ -10,23 +9,8 @@ namespace Liveness.Host.Tests.Pipeline;
 [Collection(nameof(ServerCollection))]
 public sealed class CompositionDecisionTests(ServerFixture fixture)
 {
-    private async Task<(string Status, DecisionDetails? Details)> DecideAsync(string name)
-    {
-        var pipeline = fixture.Server.Host.Pipeline!.Services.GetRequiredService<LivenessPipeline>();
-        DecisionDetails? details = null;
-        void Seen(LivenessDecision decision) => details = decision.Details;
-        pipeline.Decided += Seen;
-        try
-        {
-            using var response = await fixture.Server.Client.PostVideoAsync(File.ReadAllBytes(SyntheticCompositions.File(name)), returnStatus: true);
-            var body = await response.ReadContractJsonAsync();
-            return (body.GetProperty("liveness_status").GetString()!, details);
-        }
-        finally
-        {
-            pipeline.Decided -= Seen;
-        }
-    }
+    private Task<(string Status, DecisionDetails? Details)> DecideAsync(string name) =>
+        fixture.Server.DecideAsync(SyntheticCompositions.File(name));
 
     /// <summary>
     /// Synthetic: a real screen replay on a "phone" beside a live face, then moved over it. The live face passes
