@@ -14,6 +14,9 @@ internal sealed class FaceTrack(int id, double seconds, DetectedFace face, Frame
 
     public DetectedFace Last { get; private set; } = face;
 
+    /// <summary>Whether the face was seen in one sampled frame only: a glimpse, most often a false detection.</summary>
+    public bool SeenOnce => LastSeconds == FirstSeconds;
+
     /// <summary>Whether this face was the main face in some frame (the one the motion cues and the returned frame follow).</summary>
     public bool WasMain { get; set; }
 

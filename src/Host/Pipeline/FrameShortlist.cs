@@ -11,7 +11,7 @@ internal sealed class FrameShortlist(int capacity) : IDisposable
     /// <summary>Best first.</summary>
     public IReadOnlyList<SelectedFrame> Frames => frames;
 
-    public void Offer(Mat image, double seconds, DetectedFace face, double quality)
+    public void Offer(Mat image, double seconds, int track, DetectedFace face, double quality)
     {
         if (frames.Count == capacity && quality <= frames[^1].Quality)
         {
@@ -32,7 +32,7 @@ internal sealed class FrameShortlist(int capacity) : IDisposable
 
         image.CopyTo(copy);
         var index = frames.FindIndex(kept => kept.Quality < quality);
-        frames.Insert(index < 0 ? frames.Count : index, new SelectedFrame(copy, seconds, face, quality));
+        frames.Insert(index < 0 ? frames.Count : index, new SelectedFrame(copy, seconds, track, face, quality));
     }
 
     public void Dispose()

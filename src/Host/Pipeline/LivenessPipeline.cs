@@ -172,7 +172,7 @@ internal sealed partial class LivenessPipeline(
 
             if (face is not null && face.Box.Width >= options.MinFaceWidth)
             {
-                shortlist.Offer(frame.Image, frame.Seconds, face, FrameQuality.Of(frame.Image, face));
+                shortlist.Offer(frame.Image, frame.Seconds, tracks.Main!.Id, face, FrameQuality.Of(frame.Image, face));
             }
         }
 
@@ -228,7 +228,7 @@ internal sealed partial class LivenessPipeline(
     {
         var (judged, faces) = JudgedFaces(tracks, shortlist, motion, foundAgainFrames, serving);
         var classifier = faces.Min(face => face.Score);
-        (FaceMotion, int[][])? moving = motion is null ? null : (motion, MainFaces(tracks, judged));
+        (FaceMotion, int[][])? moving = motion is null ? null : (motion, MainFaces(tracks, judged, shortlist));
         var cues = ReadCues(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), moving, devices.Scores);
         var details = new DecisionDetails(ScoreFusion.Fuse(classifier, cues, fusion), classifier, tracks.All.Count, faces, cues);
         foreach (var cue in cues)
@@ -246,13 +246,25 @@ internal sealed partial class LivenessPipeline(
 
     /// <summary>
     /// The faces that were the main one among the judged tracks, each as the tracks it was seen on: one, or several when
-    /// the camera moved too fast for it to overlap (<see cref="FaceTrack.Face"/>).
+    /// the camera moved too fast for it to overlap (<see cref="FaceTrack.Face"/>); the motion cues judge each.
     /// </summary>
-    private static int[][] MainFaces(FaceTracks tracks, FaceTrack[] judged) =>
-    [
-        .. judged.Where(track => track.WasMain).Select(track => track.Face).Distinct()
-            .Select(face => tracks.All.Where(track => track.Face == face).Select(track => track.Id).ToArray()),
-    ];
+    /// <remarks>
+    /// A face seen in one sampled frame only (<see cref="FaceTrack.SeenOnce"/>, most often a false detection that was
+    /// the largest in the first frame) has no motion to judge, and would fail closed a live person followed for
+    /// seconds beside it: it is left out when another main face is judged, and unless one of the shortlisted frames is
+    /// its own, so the frame an answer returns is always of a face whose motion was judged. Its frame is still
+    /// classified (<see cref="JudgedFaces"/>). When every main face is such a glimpse (a photo sent as frames seconds
+    /// apart), all of them are judged, and fail closed.
+    /// </remarks>
+    private static int[][] MainFaces(FaceTracks tracks, FaceTrack[] judged, FrameShortlist shortlist)
+    {
+        var faces = judged.Where(track => track.WasMain).Select(track => track.Face).Distinct()
+            .Select(face => tracks.All.Where(track => track.Face == face).ToArray())
+            .ToArray();
+        var shortlisted = shortlist.Frames.Select(frame => frame.Track).ToHashSet();
+        var counted = faces.Where(face => !face.All(track => track.SeenOnce && !shortlisted.Contains(track.Id))).ToArray();
+        return [.. (counted.Length > 0 ? counted : faces).Select(face => face.Select(track => track.Id).ToArray())];
+    }
 
     /// <summary>
     /// The tracks judged and their classifier scores over time: with coverage, every track classified that was the main

@@ -16,7 +16,7 @@ public sealed class FrameShortlistTests
         foreach (var (seconds, quality) in new[] { (0.0, 0.2), (0.1, 0.9), (0.2, 0.1), (0.3, 0.5), (0.4, 0.7) })
         {
             image.SetTo(Scalar.All(seconds * 100));
-            shortlist.Offer(image, seconds, face, quality);
+            shortlist.Offer(image, seconds, 1, face, quality);
         }
 
         Assert.Equal([0.9, 0.7, 0.5], shortlist.Frames.Select(frame => frame.Quality));

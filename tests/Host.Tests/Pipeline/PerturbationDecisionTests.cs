@@ -9,16 +9,21 @@ public sealed class PerturbationDecisionTests(ServerFixture fixture)
 {
     private const string Webcam = "videos/lestari15_real.mp4";
 
+    private const string TinyWebcam = "videos/debian_kphotoalbum_movie.avi";
+
     private static readonly string[] Perturbations = ["half", "crf40", "fps10", "dark", "darker", "washed", "noise", "blur", "flip", "tilt", "first3s"];
 
-    /// <summary>The too dark ones of the webcam, which <see cref="A_live_face_too_dark_to_follow_fails_closed"/> pins apart.</summary>
-    private static readonly string[] TooDark = ["dark", "darker"];
+    /// <summary>
+    /// Left out: the webcam's too dark ones, which <see cref="A_live_face_too_dark_to_follow_fails_closed"/> pins apart,
+    /// and the tiny webcam halved, which the script does not make (it halves videos 360 px wide or more).
+    /// </summary>
+    private static readonly (string Source, string Perturbation)[] Apart = [(Webcam, "dark"), (Webcam, "darker"), (TinyWebcam, "half")];
 
-    public static TheoryData<string, string> LivePeople => Of("videos/lestari15_real.mp4", "videos/tdreal_621ea6c1.mov");
+    public static TheoryData<string, string> LivePeople => Of(Webcam, "videos/tdreal_621ea6c1.mov", TinyWebcam);
 
     public static TheoryData<string, string> Replays => Of("videos/lestari15_fake.mp4", "videos/trainingdata_630b66fa.mp4");
 
-    /// <summary>Synthetic: a webcam and a phone selfie, each perturbed, pass (but for the webcam too dark to follow).</summary>
+    /// <summary>Synthetic: two webcams and a phone selfie, each perturbed, pass (but for the webcam too dark to follow).</summary>
     [Theory]
     [MemberData(nameof(LivePeople))]
     public async Task A_live_person_passes_however_the_video_was_captured(string source, string perturbation)
@@ -57,12 +62,30 @@ public sealed class PerturbationDecisionTests(ServerFixture fixture)
         Assert.Contains(details.Cues, cue => cue.Cue == "micro_motion" && cue.Measure == 0);
     }
 
+    /// <summary>
+    /// Synthetic: the tiny webcam darkened. In its first frame a false detection at the picture's edge (score 0.53) is
+    /// a little larger than the face and becomes the main face, and is never seen again: with no motion of its own it
+    /// failed the video closed (0.00002, micro-motion 0). A face seen once is now left out of the motion judgement
+    /// while another main face is judged and none of the frames the answer may return is its; its frame is still
+    /// classified.
+    /// </summary>
+    [Fact]
+    public async Task A_false_detection_that_was_the_main_face_for_one_frame_does_not_reject_a_live_person()
+    {
+        var (status, details) = await fixture.Server.DecideAsync(SyntheticPerturbations.File(TinyWebcam, "dark"));
+
+        Assert.Equal("ok", status);
+        Assert.Equal(2, details!.Faces.Count);
+        Assert.Contains(details.Faces, face => face.Frames.Count == 1);
+        Assert.Contains(details.Cues, cue => cue.Cue == "micro_motion" && cue.Measure > cue.Threshold);
+    }
+
     private static TheoryData<string, string> Of(params string[] sources)
     {
         var data = new TheoryData<string, string>();
         foreach (var source in sources)
         {
-            foreach (var perturbation in Perturbations.Where(perturbation => source != Webcam || !TooDark.Contains(perturbation)))
+            foreach (var perturbation in Perturbations.Where(perturbation => !Apart.Contains((source, perturbation))))
             {
                 data.Add(source, perturbation);
             }

@@ -9,9 +9,15 @@ namespace Liveness.Host.Tests.Pipeline;
 /// </summary>
 internal static class SyntheticPerturbations
 {
-    /// <summary>The shared videos perturbed: a webcam and a phone selfie (rotation metadata), a phone replay and a phone filming a phone.</summary>
+    /// <summary>
+    /// The shared videos perturbed: a webcam, a phone selfie (rotation metadata) and a tiny 15 fps webcam (160x120), a
+    /// phone replay and a phone filming a phone.
+    /// </summary>
     public static readonly string[] Sources =
-        ["videos/lestari15_real.mp4", "videos/tdreal_621ea6c1.mov", "videos/lestari15_fake.mp4", "videos/trainingdata_630b66fa.mp4"];
+    [
+        "videos/lestari15_real.mp4", "videos/tdreal_621ea6c1.mov", "videos/debian_kphotoalbum_movie.avi",
+        "videos/lestari15_fake.mp4", "videos/trainingdata_630b66fa.mp4",
+    ];
 
     private static readonly Lazy<string> Folder = new(Make);
 
