@@ -104,7 +104,7 @@ public sealed class EvalCommandTests : IDisposable
         // A frame's row says what the default cues measured on it and took off; a video's also the faces tracked, the
         // classifier's score of the video and each judged face's scores over time (from the pipeline, not the API).
         Assert.Matches(@",glare=[0-9.]+/[0-9.]+ device_in_view=[0-9.]+/[0-9.]+,,,$", scores[6]);
-        Assert.Matches(@",glare=[0-9.]+/[0-9.]+ planar_motion=[0-9.]+/[0-9.]+ micro_motion=[0-9.]+/[0-9.]+ device_in_view=[0-9.]+/[0-9.]+,1,0\.[0-9]{6},face 1: 0\.0=[0-9.]+ 0\.5=[0-9.]+ ", scores[1]);
+        Assert.Matches(@",glare=[0-9.]+/[0-9.]+ planar_motion=[0-9.]+/[0-9.]+ micro_motion=[0-9.]+/[0-9.]+ device_in_view=[0-9.]+/[0-9.]+ stream_bitrate=[0-9.]+/[0-9.]+,1,0\.[0-9]{6},face 1: 0\.0=[0-9.]+ 0\.5=[0-9.]+ ", scores[1]);
 
         var det = Path.Combine(output, EvalCommand.DetFile);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(det)[..4]);

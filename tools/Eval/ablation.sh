@@ -26,7 +26,7 @@ tools/Eval/make-synthetic-compositions.sh "$shared/data" "$out/compositions" > /
 dotnet build tools/Eval -c Release -v quiet -nologo > /dev/null
 eval_dll=tools/Eval/bin/Release/net10.0/linux-x64/Liveness.Tools.Eval.dll
 
-off_all="--Fusion:ScreenBorder:Weight=0 --Fusion:Moire:Weight=0 --Fusion:Glare:Weight=0 --Fusion:PlanarMotion:Weight=0 --Fusion:MicroMotion:Weight=0 --Fusion:DeviceInView:Weight=0"
+off_all="--Fusion:ScreenBorder:Weight=0 --Fusion:Moire:Weight=0 --Fusion:Glare:Weight=0 --Fusion:PlanarMotion:Weight=0 --Fusion:MicroMotion:Weight=0 --Fusion:DeviceInView:Weight=0 --Fusion:StreamBitrate:Weight=0"
 best_frames="--Pipeline:CoverageSeconds=0 --Fusion:ClassifierQuantile=0.5"
 runs=(
     "classifier alone, uncalibrated, threshold 0.5, 5 best frames|$off_all $best_frames --Fusion:Slope=1 --Fusion:Intercept=0 --Pipeline:PassThreshold=0.5"
@@ -37,6 +37,7 @@ runs=(
     "default, stretches between the times a face was found again not judged|--Fusion:ClassifierStretchShare=0"
     "default, main face only (a face must be as wide as the largest)|--Pipeline:TrackedFaceShare=1"
     "default without device in view|--Fusion:DeviceInView:Weight=0"
+    "default without stream bitrate|--Fusion:StreamBitrate:Weight=0"
     "default without glare|--Fusion:Glare:Weight=0"
     "default without planar motion|--Fusion:PlanarMotion:Weight=0"
     "default without micro-motion|--Fusion:MicroMotion:Weight=0"

@@ -23,6 +23,7 @@ internal readonly record struct DecisionReason(string Label, string Text)
             ? "no non-rigid face motion at all: a rigid picture, or a main face followed too briefly (under five steps) to see it move"
             : Invariant($"little non-rigid face motion (residual {cue.Measure:0.####}, threshold {cue.Threshold:0.####})"),
         [CueName.DeviceInView] = cue => Invariant($"a face on a device (phone, TV or laptop) in view (detector score {cue.Measure:0.##}, threshold {cue.Threshold:0.##})"),
+        [CueName.StreamBitrate] = cue => Invariant($"a video stream too compressed to judge the face's motion ({cue.Measure:0.###} bits per pixel and second, threshold {cue.Threshold:0.###})"),
     };
 
     /// <summary>Every label a rejection can be counted under: the metric publishes each at 0 before traffic.</summary>

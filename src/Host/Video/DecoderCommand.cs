@@ -7,8 +7,8 @@ namespace Liveness.Host.Video;
 /// <summary>
 /// The <c>ffmpeg</c> command line that decodes one upload: only the allowed demuxers, decoders and the one file,
 /// frames over the pixel limit refused by the decoder itself, only the sampled frames converted and written to stdout
-/// as raw BGR, every decoded and every written frame described on stderr, all of it inside the kernel's CPU and
-/// memory limits (<c>prlimit</c>, util-linux).
+/// as raw BGR, every decoded and every written frame described on stderr, and at the end (<c>-loglevel verbose</c>)
+/// the bytes read of each stream, all of it inside the kernel's CPU and memory limits (<c>prlimit</c>, util-linux).
 /// </summary>
 /// <remarks>
 /// The filter graph is read from stdin (<see cref="FilterGraphOption"/> <c>pipe:0</c>), as a global option before the
@@ -32,7 +32,7 @@ internal static class DecoderCommand
         string[] limits = [$"--cpu={options.DecodeCpuSeconds}:{options.DecodeCpuSeconds + 1}", $"--as={memory}", "--core=0", "--"];
         string[] program =
         [
-            options.Ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info",
+            options.Ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+verbose",
             "-filter_complex_threads", "1", FilterGraphOption.Of(options.Ffmpeg), "pipe:0",
         ];
         string[] input =
@@ -43,7 +43,7 @@ internal static class DecoderCommand
             "-max_pixels", options.MaxFramePixels.ToString(CultureInfo.InvariantCulture),
             "-threads", options.DecoderThreads.ToString(CultureInfo.InvariantCulture),
             .. options.SkipNonReferenceFrames ? (string[])["-skip_frame", "noref"] : [],
-            "-i", "file:" + path,
+            "-i", Input(path),
         ];
         string[] output =
         [
@@ -77,6 +77,9 @@ internal static class DecoderCommand
             $"scale=w='if({over}\\,2*trunc(iw*{shrink}/2)\\,iw)':h='if({over}\\,2*trunc(ih*{shrink}/2)\\,ih)'," +
             $"showinfo@{tag}{DecoderLine.Written}=checksum=0,format=bgr24[sampled]");
     }
+
+    /// <summary>The input as given to FFmpeg's <c>-i</c>: the one file, by the only protocol allowed.</summary>
+    public static string Input(string path) => "file:" + path;
 
     /// <summary>
     /// A fresh secret for one decode's filter names. The uploader's container can make FFmpeg print lines of its

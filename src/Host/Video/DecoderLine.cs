@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Liveness.Host.Video;
 
-/// <summary>One line FFmpeg wrote to stderr (<c>-loglevel level+info</c>): a frame described by <c>showinfo</c>, or a message.</summary>
+/// <summary>One line FFmpeg wrote to stderr (<c>-loglevel level+verbose</c>): a frame described by <c>showinfo</c>, its closing report, or a message.</summary>
 /// <remarks>
 /// FFmpeg prefixes every line it logs with the logging context and the level, but it echoes what the uploader chose
 /// (a metadata key with line breaks in it) as it is, so any line can appear. A frame line counts only when it starts
@@ -79,6 +79,20 @@ internal static partial class DecoderLine
         return match.Success;
     }
 
+    /// <summary>
+    /// Whether the line opens FFmpeg's closing report on the input file <paramref name="input"/> (as given to
+    /// <c>-i</c>): the decode's own file, whose name (a fresh GUID) no upload can know, so no upload can forge it.
+    /// </summary>
+    public static bool IsInputReport(string line, string input) => line == $"[verbose] Input file #0 ({input}):";
+
+    /// <summary>A line of the closing report on the input: the bytes of a video stream's packets that were read.</summary>
+    public static bool TryVideoStreamBytes(string line, out long bytes)
+    {
+        var match = VideoStreamLine().Match(line);
+        bytes = match.Success && long.TryParse(match.Groups["bytes"].Value, CultureInfo.InvariantCulture, out var read) ? read : 0;
+        return match.Success;
+    }
+
     /// <summary>Whether the line is FFmpeg's warning, error or worse (logged for the operator), not its information.</summary>
     public static bool IsProblem(string line) => ProblemLine().IsMatch(line);
 
@@ -91,6 +105,9 @@ internal static partial class DecoderLine
 
     [GeneratedRegex(@"^(\[[^\]]* @ 0x[0-9a-f]+\] )*\[(warning|error|fatal|panic)\] ", RegexOptions.CultureInvariant)]
     private static partial Regex ProblemLine();
+
+    [GeneratedRegex(@"^\[verbose\]   Input stream #0:\d+ \(video\): \d+ packets read \((?<bytes>\d+) bytes\);", RegexOptions.CultureInvariant)]
+    private static partial Regex VideoStreamLine();
 
     [GeneratedRegex(@"\] \[error\] Picture size (?<size>\d+x\d+) exceeds specified max pixel count", RegexOptions.CultureInvariant)]
     private static partial Regex OverMaxPixelsLine();

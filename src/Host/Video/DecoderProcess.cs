@@ -33,15 +33,19 @@ internal sealed class DecoderProcess : IDisposable
     private readonly CancellationTokenSource budget;
     private readonly Task reading;
     private readonly string tag = DecoderCommand.NewTag();
+    private readonly string input;
     private double timeBase = double.NaN;
     private (int Width, int Height)? writtenSize;
     private string? refusal;
     private string? failure;
+    private bool inReport;
+    private long? videoStreamBytes;
 
     /// <summary>Lets <paramref name="decoder"/> go, sampling every <paramref name="intervalSeconds"/>, and reads it.</summary>
     public DecoderProcess(WaitingDecoder decoder, double intervalSeconds, VideoOptions options, ILogger logger)
     {
         this.options = options;
+        input = DecoderCommand.Input(decoder.InputPath);
         timeline = new DecodedTimeline(options);
         messages = new DecoderMessages(logger, options.DecoderLogLevel, options.DecoderLogLines);
         process = decoder.Release(DecoderCommand.Filters(intervalSeconds, options.SampledFramePixels, tag));
@@ -76,6 +80,13 @@ internal sealed class DecoderProcess : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The bytes of the video stream's packets that FFmpeg read, from its closing report on the input: known once
+    /// the video has been decoded to its end and this disposed (which waits for the last message), null before or
+    /// if FFmpeg gave none.
+    /// </summary>
+    public long? VideoStreamBytes => videoStreamBytes;
 
     /// <summary>The next sampled frame, decoded into the image <paramref name="target"/> gives; null at the end of the video.</summary>
     /// <exception cref="LivenessError">2008: the video broke a limit, or FFmpeg could not decode it.</exception>
@@ -180,6 +191,15 @@ internal sealed class DecoderProcess : IDisposable
         else if (DecoderLine.TryTimeBase(line, tag, out var seconds))
         {
             timeBase = seconds;
+        }
+        else if (DecoderLine.IsInputReport(line, input))
+        {
+            inReport = true;
+        }
+        else if (inReport && videoStreamBytes is null && DecoderLine.TryVideoStreamBytes(line, out var bytes))
+        {
+            // The report lists the streams in order: the first video stream's is the one decoded ([0:v:0]).
+            videoStreamBytes = bytes;
         }
         else if (DecoderLine.IsProblem(line))
         {

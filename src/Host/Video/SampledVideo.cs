@@ -18,6 +18,7 @@ internal sealed class SampledVideo : IDisposable
     private DecoderProcess? decoding;
     private double durationSeconds;
     private (int Width, int Height)? frameSize;
+    private long? videoStreamBytes;
 
     private SampledVideo(string path, WaitingDecoder? started, VideoOptions options, ILogger logger)
     {
@@ -35,6 +36,9 @@ internal sealed class SampledVideo : IDisposable
 
     /// <summary>The video's frame size as decoded (rotation applied): the sampled frames are at most <see cref="VideoOptions.SampledFramePixels"/>.</summary>
     public (int Width, int Height)? FrameSize => Volatile.Read(ref decoding)?.FrameSize ?? frameSize;
+
+    /// <summary>The bytes of the video stream, as the decoder read them, once its frames have all been read; null before.</summary>
+    public long? VideoStreamBytes => videoStreamBytes;
 
     /// <summary>The video at <paramref name="path"/>, decoded when its frames are asked for; FFmpeg's messages go to <paramref name="logger"/>.</summary>
     public static SampledVideo Open(string path, VideoOptions options, ILogger logger) => new(path, null, options, logger);
@@ -77,6 +81,7 @@ internal sealed class SampledVideo : IDisposable
             process.Dispose();
             durationSeconds = process.DurationSeconds;
             frameSize = process.FrameSize;
+            videoStreamBytes = process.VideoStreamBytes;
             Volatile.Write(ref decoding, null);
         }
     }

@@ -65,9 +65,9 @@ public sealed class ReturnDetailsTests(ServerFixture fixture)
         Assert.All(frames, frame => Assert.InRange(frame.GetProperty("score").GetDouble(), 0.0, 1.0));
         Assert.Equal(0.25, details.GetProperty("classifier").GetProperty("quantile").GetDouble());
 
-        // Each cue with its measure, threshold, weight and penalty; the defaults read glare, both motions and the device.
+        // Each cue with its measure, threshold, weight and penalty; the defaults read glare, both motions, the device and the stream.
         var cues = details.GetProperty("cues").EnumerateArray().ToDictionary(cue => cue.GetProperty("cue").GetString()!);
-        Assert.Equal(["device_in_view", "glare", "micro_motion", "planar_motion"], cues.Keys.Order());
+        Assert.Equal(["device_in_view", "glare", "micro_motion", "planar_motion", "stream_bitrate"], cues.Keys.Order());
         Assert.Equal(0.15, cues["glare"].GetProperty("threshold").GetDouble());
         Assert.Equal(2, cues["glare"].GetProperty("weight").GetDouble());
         Assert.All(cues.Values, cue => Assert.Equal(

@@ -29,7 +29,7 @@ public sealed class FreshHostMetricsTests : IDisposable
             Assert.Equal(0, scrape.Sum("liveness_requests_total", ("code", code), ("status", status)));
         }
 
-        foreach (var reason in new[] { "classifier", "short_time", "screen_border", "moire", "glare", "planar_motion", "micro_motion", "device_in_view" })
+        foreach (var reason in new[] { "classifier", "short_time", "screen_border", "moire", "glare", "planar_motion", "micro_motion", "device_in_view", "stream_bitrate" })
         {
             Assert.True(scrape.HasSeries("liveness_rejections_total", ("reason", reason)), reason);
             Assert.Equal(0, scrape.Sum("liveness_rejections_total", ("reason", reason)));
@@ -46,7 +46,7 @@ public sealed class FreshHostMetricsTests : IDisposable
             Assert.Equal(0, scrape.Sum("liveness_stage_duration_seconds_count", ("stage", stage)));
         }
 
-        foreach (var cue in new[] { "screen_border", "moire", "glare", "planar_motion", "micro_motion", "device_in_view" })
+        foreach (var cue in new[] { "screen_border", "moire", "glare", "planar_motion", "micro_motion", "device_in_view", "stream_bitrate" })
         {
             Assert.True(scrape.HasSeries("liveness_cue_penalty_count", ("cue", cue)), cue);
         }

@@ -178,6 +178,52 @@ public sealed class SampledVideoTests
         Assert.InRange(duration, 0, 0.1);
     }
 
+    /// <summary>
+    /// The video stream's bytes, from FFmpeg's closing report on the input: the shared webcam's video packets as ffprobe
+    /// counts them, its audio track's not among them; and an upload whose metadata key makes FFmpeg print a report of
+    /// its own choosing (a header for another file, a stream line of a billion bytes) still counts its own.
+    /// </summary>
+    [Fact]
+    public void The_video_stream_is_counted_by_the_bytes_the_decoder_read_of_it()
+    {
+        var webcam = SharedFiles.Video(TestVideos.LiveSource);
+        var still = TestVideos.Make("one_still_frame.mp4",
+            $"-i {TestVideos.Quote(webcam)} -an -frames:v 1 -c:v libx264 -pix_fmt yuv420p");
+        var forged = Path.Combine(Path.GetDirectoryName(still)!, "forged_report_lines.mp4");
+        var key = "x\n[verbose] Input file #0 (file:/tmp/liveness-0123.video):\n[verbose]   Input stream #0:0 (video): 1 packets read (999999999 bytes); 1 frames decoded; \ny=v";
+        using (var ffmpeg = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(
+            "ffmpeg", ["-nostdin", "-loglevel", "error", "-y", "-i", still, "-c", "copy", "-movflags", "use_metadata_tags", "-metadata", key, forged]))!)
+        {
+            ffmpeg.WaitForExit();
+            Assert.Equal(0, ffmpeg.ExitCode);
+        }
+
+        Assert.True(ProbedPacketBytes(webcam, "a:0") > 0, "the webcam's audio track is what this test leaves out");
+        Assert.Equal(ProbedPacketBytes(webcam, "v:0"), VideoStreamBytes(webcam));
+        Assert.Equal(ProbedPacketBytes(forged, "v:0"), VideoStreamBytes(forged));
+    }
+
+    private static long? VideoStreamBytes(string path)
+    {
+        using var video = SampledVideo.Open(path, new VideoOptions(), NullLogger.Instance);
+        Assert.Null(video.VideoStreamBytes);
+        _ = video.Frames(0.1, CancellationToken.None).Count();
+        return video.VideoStreamBytes;
+    }
+
+    /// <summary>The sum of the packet sizes of one stream, as ffprobe reads them.</summary>
+    private static long ProbedPacketBytes(string path, string stream)
+    {
+        using var ffprobe = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(
+            "ffprobe", ["-v", "error", "-select_streams", stream, "-show_entries", "packet=size", "-of", "csv=p=0", path])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var sizes = ffprobe.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        ffprobe.WaitForExit();
+        return sizes.Sum(size => long.Parse(size.Trim().TrimEnd(',')));
+    }
+
     /// <summary>The coded size, before rotation, as ffprobe reads it.</summary>
     private static (int Width, int Height) StoredSize(string path)
     {

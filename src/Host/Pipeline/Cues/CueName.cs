@@ -9,6 +9,7 @@ internal static class CueName
     public const string PlanarMotion = "planar_motion";
     public const string MicroMotion = "micro_motion";
     public const string DeviceInView = "device_in_view";
+    public const string StreamBitrate = "stream_bitrate";
 
-    public static readonly string[] All = [ScreenBorder, Moire, Glare, PlanarMotion, MicroMotion, DeviceInView];
+    public static readonly string[] All = [ScreenBorder, Moire, Glare, PlanarMotion, MicroMotion, DeviceInView, StreamBitrate];
 }

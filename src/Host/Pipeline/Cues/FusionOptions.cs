@@ -55,10 +55,17 @@ public sealed class FusionOptions : IValidatableObject
     /// </summary>
     public CueSetting DeviceInView { get; set; } = new() { Weight = 3, Threshold = 0.06 };
 
+    /// <summary>
+    /// The video stream's bits per pixel and second (<see cref="StreamBitrateCue"/>): at 0.3 it takes out the attacks
+    /// that coarse re-encoding let pass (0.045-0.22), with 2.5 times that to the lowest live video encoded at an ordinary
+    /// quality (0.74); a video starved below it is rejected rather than judged.
+    /// </summary>
+    public CueSetting StreamBitrate { get; set; } = new() { Weight = 8, Threshold = 0.3 };
+
     /// <summary>The cue settings' own ranges: data annotations alone do not look into nested objects.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, setting) in new[] { (nameof(ScreenBorder), ScreenBorder), (nameof(Moire), Moire), (nameof(Glare), Glare), (nameof(PlanarMotion), PlanarMotion), (nameof(MicroMotion), MicroMotion), (nameof(DeviceInView), DeviceInView) })
+        foreach (var (name, setting) in new[] { (nameof(ScreenBorder), ScreenBorder), (nameof(Moire), Moire), (nameof(Glare), Glare), (nameof(PlanarMotion), PlanarMotion), (nameof(MicroMotion), MicroMotion), (nameof(DeviceInView), DeviceInView), (nameof(StreamBitrate), StreamBitrate) })
         {
             var results = new List<ValidationResult>();
             Validator.TryValidateObject(setting, new ValidationContext(setting), results, validateAllProperties: true);
