@@ -11,7 +11,8 @@ namespace Liveness.Host.Pipeline.Cues;
 /// padding does not count) in bits per pixel of the decoded frame and second of decoded time. The shared uploads read
 /// 1.17-9.3 (40 for a 160x120 AVI), live videos re-encoded at an ordinary CRF 23 0.74-3.0, the synthetic attacks that
 /// the other cues pass once re-encoded at CRF 30-40 0.045-0.22. Low is the attack side. No reading where the decoder
-/// gave no byte count. An uploader can still pad the stream itself (filler data), which this does not see.
+/// gave no byte count. A stream padded on purpose (x264's constant-rate filler data over a coarse picture) passes it:
+/// the report counts bytes, not what they hold.
 /// </remarks>
 internal static class StreamBitrateCue
 {
