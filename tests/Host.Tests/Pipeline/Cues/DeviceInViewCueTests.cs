@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Liveness.Abstractions;
 using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Plugins;
@@ -94,16 +93,6 @@ public sealed class DeviceInViewCueTests(ServerFixture fixture, ITestOutputHelpe
         Assert.Equal(0, DeviceInViewCue.Measure([Found(SceneObjectKind.Book, 250, 60, 140, 210, 0.9f)], face)); // not a screen
         Assert.Equal(0.5, DeviceInViewCue.Measure(
             [Found(SceneObjectKind.Tv, 250, 60, 140, 210, 0.2f), Found(SceneObjectKind.CellPhone, 255, 65, 130, 200, 0.5f)], face), 5);
-    }
-
-    [Fact]
-    public void Its_setting_is_validated_with_the_others()
-    {
-        var options = new FusionOptions { DeviceInView = new CueSetting { Weight = 51, Threshold = 0.06 } };
-        var results = new List<ValidationResult>();
-
-        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
-        Assert.Contains("Fusion:DeviceInView:", Assert.Single(results).ErrorMessage, StringComparison.Ordinal);
     }
 
     /// <summary>The cue on the largest face the serving detector finds in a shared frame, and what the serving scene detector finds around it.</summary>

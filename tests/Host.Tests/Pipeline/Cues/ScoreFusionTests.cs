@@ -51,14 +51,20 @@ public sealed class ScoreFusionTests
         Assert.InRange(ScoreFusion.Fuse(0.0, [], new FusionOptions()), 0.0, 0.01);
     }
 
-    [Fact]
-    public void A_cue_setting_out_of_its_range_is_refused_with_its_full_name()
+    /// <summary>Every cue's setting, by its property name: each must be among those <see cref="FusionOptions.Validate"/> looks into.</summary>
+    public static TheoryData<string> CueSettings() =>
+        new(typeof(FusionOptions).GetProperties().Where(property => property.PropertyType == typeof(CueSetting)).Select(property => property.Name));
+
+    [Theory]
+    [MemberData(nameof(CueSettings))]
+    public void A_cue_setting_out_of_its_range_is_refused_with_its_full_name(string cue)
     {
-        var options = new FusionOptions { Glare = new CueSetting { Weight = -1, Threshold = 0.15 } };
+        var options = new FusionOptions();
+        typeof(FusionOptions).GetProperty(cue)!.SetValue(options, new CueSetting { Weight = 51, Threshold = 0.15 });
         var results = new List<ValidationResult>();
 
         Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
-        Assert.Contains("Fusion:Glare:", Assert.Single(results).ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains($"Fusion:{cue}:", Assert.Single(results).ErrorMessage, StringComparison.Ordinal);
         var defaults = new FusionOptions();
         Assert.True(Validator.TryValidateObject(defaults, new ValidationContext(defaults), [], validateAllProperties: true));
     }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Liveness.Host.Pipeline.Cues;
 using Liveness.Host.Video;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -49,15 +48,5 @@ public sealed class StreamBitrateCueTests
         Assert.Empty(StreamBitrateCue.Read(60_000, null, 5, Defaults));
         Assert.Empty(StreamBitrateCue.Read(60_000, (640, 480), 0, Defaults));
         Assert.Empty(StreamBitrateCue.Read(60_000, (640, 480), 5, new FusionOptions { StreamBitrate = { Weight = 0 } }));
-    }
-
-    [Fact]
-    public void Its_setting_is_validated_with_the_others()
-    {
-        var options = new FusionOptions { StreamBitrate = new CueSetting { Weight = 51, Threshold = 0.3 } };
-        var results = new List<ValidationResult>();
-
-        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
-        Assert.Contains("Fusion:StreamBitrate:", Assert.Single(results).ErrorMessage, StringComparison.Ordinal);
     }
 }
