@@ -80,8 +80,7 @@ internal sealed partial class LivenessPipeline(
             return new LivenessDecision(LivenessStatus.ShortTime, 0, serving.Label);
         }
 
-        var stream = new VideoStream(sampled.VideoStreamBytes, sampled.FrameSize, videoSeconds);
-        var details = stages.Time(Stage.Classify, () => Judge(tracks, devices, shortlist, motion, foundAgainFrames, stream, serving));
+        var details = stages.Time(Stage.Classify, () => Judge(tracks, devices, shortlist, motion, foundAgainFrames, sampled, serving));
         var decision = options.Passes(details.Score)
             ? stages.Time(Stage.Encode, () => Accept(details.Score, shortlist.Frames[0], request, serving))
             : new LivenessDecision(LivenessStatus.Hack, details.Score, serving.Label);
@@ -225,12 +224,12 @@ internal sealed partial class LivenessPipeline(
     /// </summary>
     private DecisionDetails Judge(
         FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion, IReadOnlyList<FoundAgainFrame> foundAgainFrames,
-        VideoStream stream, ServingBackends serving)
+        SampledVideo video, ServingBackends serving)
     {
         var (judged, faces) = JudgedFaces(tracks, shortlist, motion, foundAgainFrames, serving);
         var classifier = faces.Min(face => face.Score);
         (FaceMotion, int[][])? moving = motion is null ? null : (motion, MainFaces(tracks, judged, shortlist));
-        var cues = ReadCues(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), moving, devices.Scores, stream);
+        var cues = ReadCues(shortlist.Frames.Select(frame => (frame.Image, frame.Face.Box)).ToArray(), moving, devices.Scores, video);
         var details = new DecisionDetails(ScoreFusion.Fuse(classifier, cues, fusion), classifier, tracks.All.Count, faces, cues);
         foreach (var cue in cues)
         {
@@ -297,19 +296,16 @@ internal sealed partial class LivenessPipeline(
 
     /// <summary>
     /// The cues switched on, read on a presentation's best frames, its motion and the tracks that were its main face
-    /// (a video's only), its device readings and its video stream (a video's only).
+    /// (a video's only), its device readings and the stream of the video decoded to its end (a video's only).
     /// </summary>
     private CueReading[] ReadCues(
         IReadOnlyList<(OpenCvSharp.Mat Image, Abstractions.FaceBox Face)> frames, (FaceMotion Motion, int[][] MainFaces)? moving, IReadOnlyList<FrameScore> devices,
-        VideoStream? stream) =>
+        SampledVideo? decoded) =>
         FrameCues.Read(frames, fusion)
             .Concat(moving is { } video ? MotionCues.Read(video.Motion, video.MainFaces, fusion) : [])
             .Concat(SceneCues.Read([.. devices.Select(frame => frame.Score)], fusion))
-            .Concat(stream is { } decoded ? StreamBitrateCue.Read(decoded.Bytes, decoded.FrameSize, decoded.Seconds, fusion) : [])
+            .Concat(decoded is null ? [] : StreamBitrateCue.Read(decoded.VideoStreamBytes, decoded.FrameSize, decoded.DurationSeconds, fusion))
             .ToArray();
-
-    /// <summary>What the decoder read of a video's stream: its bytes (null where it gave none), its frame size and its decoded length.</summary>
-    private readonly record struct VideoStream(long? Bytes, (int Width, int Height)? FrameSize, double Seconds);
 
     /// <summary>Times one model call; a backend failure is the contract's 4007, never an unmapped 500.</summary>
     private static T Infer<T>(LoadedBackend backend, BackendRole role, Func<T> inference)
