@@ -143,7 +143,7 @@ internal sealed partial class LivenessPipeline(
         SampledVideo sampled, ServingBackends serving, FaceTracks tracks, FrameCoverage devices, FrameShortlist shortlist, FaceMotion? motion,
         StageTimer stages, CancellationToken cancellationToken)
     {
-        var decoder = new DecodeAhead(sampled, DecodeAheadFrames);
+        var decoder = new DecodeAhead((target, token) => sampled.Frames(options.SampleIntervalSeconds, target, token), DecodeAheadFrames);
         await using var lane = new MotionAndSceneLane(
             motion,
             (image, face) => Classify(serving, image, [face])[0],
@@ -154,7 +154,7 @@ internal sealed partial class LivenessPipeline(
             cancellationToken);
         // Only the motion cues ask whether a face that jumped moved with the camera.
         using var camera = MotionCues.Wanted(fusion) ? new CameraShift() : null;
-        await foreach (var frame in decoder.FramesAsync(options.SampleIntervalSeconds, cancellationToken))
+        await foreach (var frame in decoder.FramesAsync(cancellationToken))
         {
             var faces = stages.Time(Stage.Detect, () => Infer(serving.DetectorBackend, BackendRole.Detector, () => serving.Detector.Detect(frame.Image.AsBgrImage())));
             var face = tracks.Follow(frame.Seconds, faces, camera is null ? null : () => camera.Since(frame.Image));

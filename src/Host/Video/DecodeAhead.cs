@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using OpenCvSharp;
 
 namespace Liveness.Host.Video;
 
 /// <summary>
 /// Decodes a video on a thread of its own, at most a few sampled frames ahead of the reader: while the request
 /// thread runs detection on one frame, the next ones are being decoded, so a request costs little more than its
-/// decode. The frames, their order and their times are exactly those of <see cref="SampledVideo.Frames"/>.
+/// decode. The frames, their order and their times are exactly those <paramref name="frames"/> gives (in the host,
+/// <see cref="SampledVideo.Frames(double, Func{Mat}, CancellationToken)"/>), each decoded into the image
+/// it is handed.
 /// </summary>
 /// <remarks>
 /// Frames are decoded straight into a few images that go round between the two threads (at most the frames in the
@@ -16,7 +19,7 @@ namespace Liveness.Host.Video;
 /// threads held that way, requests in flight queued behind each other's model work (4 clients at 640x480: p95
 /// 1.9-3.9 s, and 1.5-1.6 s with this thread, docs/benchmarks.md).
 /// </remarks>
-internal sealed class DecodeAhead(SampledVideo video, int depth)
+internal sealed class DecodeAhead(Func<Func<Mat>, CancellationToken, IEnumerable<VideoFrame>> frames, int depth)
 {
     private long decodingTicks;
 
@@ -24,13 +27,13 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
     public TimeSpan DecodeTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref decodingTicks));
 
     /// <summary>The sampled frames; each image is the reader's until it asks for the next frame, then it is reused.</summary>
-    public async IAsyncEnumerable<VideoFrame> FramesAsync(double intervalSeconds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<VideoFrame> FramesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<VideoFrame>(new BoundedChannelOptions(depth) { SingleReader = true, SingleWriter = true });
         using var images = new ImagePool();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var decoding = Task.Factory.StartNew(
-            () => DecodeInto(channel.Writer, images, intervalSeconds, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            () => DecodeInto(channel.Writer, images, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             await foreach (var frame in channel.Reader.ReadAllAsync(CancellationToken.None))
@@ -56,15 +59,15 @@ internal sealed class DecodeAhead(SampledVideo video, int depth)
         }
     }
 
-    private void DecodeInto(ChannelWriter<VideoFrame> writer, ImagePool images, double intervalSeconds, CancellationToken cancellationToken)
+    private void DecodeInto(ChannelWriter<VideoFrame> writer, ImagePool images, CancellationToken cancellationToken)
     {
         try
         {
-            using var frames = video.Frames(intervalSeconds, images.Take, cancellationToken).GetEnumerator();
-            while (Decode(frames))
+            using var decoded = frames(images.Take, cancellationToken).GetEnumerator();
+            while (Decode(decoded))
             {
                 // This thread waits here while the reader is behind: it is the decode's own, so waiting costs no one.
-                writer.WriteAsync(frames.Current, cancellationToken).AsTask().GetAwaiter().GetResult();
+                writer.WriteAsync(decoded.Current, cancellationToken).AsTask().GetAwaiter().GetResult();
             }
         }
         finally
