@@ -19,6 +19,14 @@
 #   flip     mirrored, as front cameras and selfie apps often record
 #   tilt     turned by 10 degrees, black corners
 #   first3s  the first 3 s only
+#   warm     lit by tungsten (ffmpeg colortemperature 3000 K)
+#   cool     lit by a cold daylight lamp or a screen (9000 K)
+#   gray     no colour, as some sensors and apps give
+#   sharpened  the strong unsharp mask phone cameras apply (5x5, amount 1.5)
+#   smoothed   a beauty filter's skin smoothing (bilateral, spatial sigma 4, range sigma 0.08)
+#   vignette   the dark corners of a cheap lens (ffmpeg vignette, its default angle)
+#   dup30    a camera slowed to 7.5 frames a second by a dim room, stored at 30 with each frame repeated
+#   double   twice the width and height, as an app upscaling a small camera's picture (only of videos under 720 px wide)
 set -euo pipefail
 
 data=${1:-../shared/data}
@@ -41,6 +49,13 @@ perturbations=(
     "flip|hflip,$even|-crf 23"
     "tilt|rotate=10*PI/180:fillcolor=black,$even|-crf 23"
     "first3s|$even|-crf 23 -t 3"
+    "warm|colortemperature=temperature=3000,$even|-crf 23"
+    "cool|colortemperature=temperature=9000,$even|-crf 23"
+    "gray|hue=s=0,$even|-crf 23"
+    "sharpened|unsharp=5:5:1.5,$even|-crf 23"
+    "smoothed|bilateral=sigmaS=4:sigmaR=0.08,$even|-crf 23"
+    "vignette|vignette,$even|-crf 23"
+    "dup30|fps=7.5,fps=30,$even|-crf 23"
 )
 
 echo "file,label,attack_type" > "$out/manifest.csv"
@@ -57,6 +72,9 @@ tail -n +2 "$data/manifest.csv" | while IFS=, read -r file kind label attack _; 
     variants=("${perturbations[@]}")
     if [ "$width" -ge 360 ]; then
         variants+=("half|scale=trunc(iw/4)*2:-2|-crf 23")
+    fi
+    if [ "$width" -lt 720 ]; then
+        variants+=("double|scale=iw*2:-2:flags=bicubic|-crf 23")
     fi
 
     for variant in "${variants[@]}"; do

@@ -11,7 +11,13 @@ public sealed class PerturbationDecisionTests(ServerFixture fixture)
 
     private const string TinyWebcam = "videos/debian_kphotoalbum_movie.avi";
 
-    private static readonly string[] Perturbations = ["half", "crf40", "fps10", "dark", "darker", "washed", "noise", "blur", "flip", "tilt", "first3s"];
+    private const string Replay = "videos/lestari15_fake.mp4";
+
+    private static readonly string[] Perturbations =
+    [
+        "half", "crf40", "fps10", "dark", "darker", "washed", "noise", "blur", "flip", "tilt", "first3s",
+        "warm", "cool", "gray", "sharpened", "smoothed", "vignette", "dup30", "double",
+    ];
 
     private const string PhoneSelfie = "videos/tdreal_621ea6c1.mov";
 
@@ -19,16 +25,28 @@ public sealed class PerturbationDecisionTests(ServerFixture fixture)
     /// Left out: the webcam's too dark ones, which <see cref="A_live_face_too_dark_to_follow_fails_closed"/> pins apart,
     /// the webcam and the selfie starved of bits, which <see cref="A_live_video_starved_of_bits_fails_closed"/> pins
     /// apart, the tiny webcam starved alike, whose stream sits at the threshold (0.29 bits per pixel and second, the
-    /// threshold 0.3: it passes at 0.59), and the tiny webcam halved, which the script does not make (it halves videos 360 px wide or more).
+    /// threshold 0.3: it passes at 0.59), the live videos without colour, which the classifier reads as attacks more
+    /// often than not (the webcam passes at 0.69, the selfie and the tiny webcam are rejected at 0.25 and 0.12: a limit
+    /// of the classifier, not a policy, docs/accuracy.md), and those the script does not make: the tiny webcam halved
+    /// (it halves videos 360 px wide or more), the webcam and the replay doubled (it doubles those under 720).
     /// </summary>
     private static readonly (string Source, string Perturbation)[] Apart =
-        [(Webcam, "dark"), (Webcam, "darker"), (Webcam, "crf40"), (PhoneSelfie, "crf40"), (TinyWebcam, "crf40"), (TinyWebcam, "half")];
+    [
+        (Webcam, "dark"), (Webcam, "darker"), (Webcam, "crf40"), (PhoneSelfie, "crf40"), (TinyWebcam, "crf40"),
+        (Webcam, "gray"), (PhoneSelfie, "gray"), (TinyWebcam, "gray"),
+        (TinyWebcam, "half"), (Webcam, "double"), (Replay, "double"),
+    ];
 
     public static TheoryData<string, string> LivePeople => Of(Webcam, PhoneSelfie, TinyWebcam);
 
-    public static TheoryData<string, string> Replays => Of("videos/lestari15_fake.mp4", "videos/trainingdata_630b66fa.mp4");
+    public static TheoryData<string, string> Replays => Of(Replay, "videos/trainingdata_630b66fa.mp4");
 
-    /// <summary>Synthetic: two webcams and a phone selfie, each perturbed, pass (but for the webcam too dark to follow, and CRF 40).</summary>
+    /// <summary>
+    /// Synthetic: two webcams and a phone selfie, each perturbed, pass (but for the webcam too dark to follow, CRF 40
+    /// and no colour). The webcam smoothed as by a beauty filter shows under eight corners on its face in four of its 15
+    /// steps: when each such step was a break, the short stretches between them had to show the motion of a face
+    /// moving fast, and it was rejected (0.0004); such a step ends a stretch without a break now (0.98).
+    /// </summary>
     [Theory]
     [MemberData(nameof(LivePeople))]
     public async Task A_live_person_passes_however_the_video_was_captured(string source, string perturbation)

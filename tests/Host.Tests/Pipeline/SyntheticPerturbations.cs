@@ -4,8 +4,8 @@ namespace Liveness.Host.Tests.Pipeline;
 
 /// <summary>
 /// The capture perturbations of tools/Eval/make-perturbations.sh (smaller, starved of bitrate, 10 fps, darker,
-/// washed out, noisy, out of focus, mirrored, tilted, cut to 3 s) of a few shared videos, made once per test run into
-/// a temp folder.
+/// washed out, noisy, out of focus, mirrored, tilted, cut to 3 s, warm and cold light, no colour, sharpened, smoothed,
+/// vignetted, 7.5 fps repeated to 30, doubled) of a few shared videos, made once per test run into a temp folder.
 /// </summary>
 internal static class SyntheticPerturbations
 {
