@@ -151,6 +151,36 @@ public sealed class MotionCueTests
     }
 
     /// <summary>
+    /// A face that shows too few corners to follow (here a flat patch for the first six frames, as a face smoothed hard
+    /// or in the dark shows) gives no step, and no break either: nothing says another picture took its place, so the
+    /// stretch after it is not one after a break, to be judged from two steps. Each such frame is found again, and so
+    /// still classified.
+    /// </summary>
+    [Fact]
+    public void A_step_the_face_shows_too_few_corners_in_is_no_break()
+    {
+        var frames = Frames(deform: true);
+        for (var i = 0; i < 6; i++)
+        {
+            using var face = new Mat(frames[i].Image, ImageRegion.Of(frames[i].Face, frames[i].Image.Width, frames[i].Image.Height));
+            face.SetTo(Cv2.Mean(face));
+        }
+
+        using var motion = new FaceMotion();
+        for (var i = 0; i < frames.Count; i++)
+        {
+            motion.Observe(frames[i].Image, i * FaceMotion.StepSeconds, 1, frames[i].Face);
+        }
+
+        var stretch = Assert.Single(motion.StretchesOf(1));
+        Assert.Equal(frames.Count - 6 - 1, stretch.Steps.Count);
+        Assert.False(stretch.AfterBreak);
+        Assert.Equal(frames.Count - 6 - 1, motion.StepsOf(1).Count);
+        Assert.Equal([1, 2, 3, 4, 5, 6], motion.FoundAgainOf(1).Select(seconds => (int)Math.Round(seconds / FaceMotion.StepSeconds)));
+        frames.ForEach(frame => frame.Image.Dispose());
+    }
+
+    /// <summary>
     /// The whole picture darker from one frame on (an exposure settling in one step, a light switched off) is the same
     /// face: the step is measured again relit, followed, and the face is never found again.
     /// </summary>
