@@ -20,10 +20,6 @@ internal sealed class FaceMotion : IDisposable
     /// </summary>
     private const int TrackedFaceWidth = 160;
 
-    /// <summary>
-    /// The fewest corners a step is measured from: a homography has eight degrees of freedom, so fewer than eight
-    /// corners on the face (or found again) cannot say whether it moved as one.
-    /// </summary>
     private const int MinPoints = 8;
 
     /// <summary>
@@ -91,8 +87,7 @@ internal sealed class FaceMotion : IDisposable
     /// <summary>
     /// The steps of <paramref name="track"/> through which the face was followed, in stretches: a step where it could
     /// not be (its corners lost, as when another face takes its place at the same spot) belongs to none and ends the
-    /// stretch before it (a break, <see cref="MotionStretch.BeforeBreak"/>). A gap that broke the chain ends it too,
-    /// and so does a step the face showed too few corners in to tell (<see cref="MinPoints"/>), neither a break.
+    /// stretch before it (a break, <see cref="MotionStretch.BeforeBreak"/>), and so does a gap that broke the chain.
     /// </summary>
     public IReadOnlyList<MotionStretch> StretchesOf(int track) =>
         stretchesByTrack.TryGetValue(track, out var stretches) ? stretches : [];
@@ -139,21 +134,13 @@ internal sealed class FaceMotion : IDisposable
         if (chained)
         {
             var measured = Step(previous, current, previousFace);
-            if (measured is { Step: { } step })
+            if (measured is { Step: var step })
             {
                 steps.Add(step);
                 (stepsByTrack.TryGetValue(track, out var taken) ? taken : stepsByTrack[track] = []).Add(step);
             }
 
-            if (measured is null)
-            {
-                // Too few corners to tell whether the face was followed: the stretch ends, but no break says another
-                // picture took its place (a face smoothed by a beauty filter shows under eight in some steps). Classifying
-                // the frame keeps the judgement a break would have had.
-                stretch = null;
-                foundAgain = true;
-            }
-            else if (measured is { Followed: true, Step: { } followedStep })
+            if (measured is { Followed: true, Step: var followedStep })
             {
                 if (stretch is null)
                 {
@@ -195,9 +182,7 @@ internal sealed class FaceMotion : IDisposable
 
     /// <summary>
     /// One step, and whether the face was followed through it: at least <see cref="MinFollowedShare"/> of the corners
-    /// found on it fit the step's homography. No step when it could not be measured and the face was not followed (a
-    /// face too small, too few of its corners found again, no homography); null when too few corners were found on the
-    /// face to follow it at all (<see cref="MinPoints"/>): not a break.
+    /// found on it fit the step's homography. Null when it could not be measured (a face too small, too few corners found again).
     /// </summary>
     /// <remarks>
     /// The optical flow assumes each corner keeps its brightness. When the whole picture changed its brightness at
@@ -206,11 +191,11 @@ internal sealed class FaceMotion : IDisposable
     /// to the earlier one's mean and spread, and counts as followed if it then is. Another picture in the face's
     /// place stays unfollowed however it is lit.
     /// </remarks>
-    private static (MotionStep? Step, bool Followed)? Step(Mat before, Mat after, FaceBox face)
+    private static (MotionStep Step, bool Followed)? Step(Mat before, Mat after, FaceBox face)
     {
         if (face.Width < 16)
         {
-            return (null, false);
+            return null;
         }
 
         // One optical flow over the face and the ring around it, in a window of both frames around the face: the
@@ -220,9 +205,8 @@ internal sealed class FaceMotion : IDisposable
         using var afterWindow = new Mat(after, window);
         var inWindow = new FaceBox(face.X - window.X, face.Y - window.Y, face.Width, face.Height);
         var measured = Measure(beforeWindow, afterWindow, inWindow);
-        if (measured is null or { Followed: true })
+        if (measured is { Followed: true })
         {
-            // The corners are found on the earlier window alone: relighting the later one cannot find more.
             return measured;
         }
 
@@ -230,18 +214,13 @@ internal sealed class FaceMotion : IDisposable
         return Measure(beforeWindow, relit, inWindow) is { Followed: true } again ? again : measured;
     }
 
-    private static (MotionStep? Step, bool Followed)? Measure(Mat before, Mat after, FaceBox face)
+    private static (MotionStep Step, bool Followed)? Measure(Mat before, Mat after, FaceBox face)
     {
         var width = (double)face.Width;
         var (found, faceFrom, faceTo, ringFrom, ringTo) = Track(before, after, face);
-        if (found < MinPoints)
-        {
-            return null;
-        }
-
         if (faceFrom.Length < MinPoints)
         {
-            return (null, false);
+            return null;
         }
 
         using var inliers = new Mat();
@@ -249,7 +228,7 @@ internal sealed class FaceMotion : IDisposable
             faceFrom.Select(Double), faceTo.Select(Double), HomographyMethods.Ransac, 0.02 * width, inliers, MaxHomographyDraws);
         if (homography.Empty())
         {
-            return (null, false);
+            return null;
         }
 
         var motion = Quantile.Median(Distances(faceFrom, faceTo)) / width;

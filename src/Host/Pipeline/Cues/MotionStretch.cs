@@ -4,7 +4,7 @@ namespace Liveness.Host.Pipeline.Cues;
 /// Steps through which one face was followed without a break (<see cref="FaceMotion.StretchesOf"/>), and whether a
 /// break began it and whether one ended it: a step the face could not be followed through, within one chain, as when
 /// something is brought up over the face or taken away from it. The start or end of a chain, or of the video, is not
-/// a break, nor a step in which the face showed too few corners to tell.
+/// a break.
 /// </summary>
 internal sealed class MotionStretch(bool afterBreak)
 {
